@@ -1,0 +1,63 @@
+import {
+  DEFAULT_RELEASE,
+  FORMAT_VERSION,
+  type Desktop,
+  type Gpu,
+  type Kernel,
+  type Project,
+  type Release,
+  type Specialisation,
+  type User,
+} from './types';
+
+export function defaultUser(name = ''): User {
+  return {
+    name,
+    uid: null,
+    isNormalUser: true,
+    description: null,
+    extraGroups: [],
+    shell: null,
+    hashedPassword: null,
+    authorizedKeys: [],
+  };
+}
+
+export function defaultDesktop(): Desktop {
+  return { environment: 'none', displayManager: 'auto', autoLogin: null };
+}
+
+export function defaultGpu(): Gpu {
+  return {
+    mode: 'none',
+    nvidiaBusId: null,
+    intelBusId: null,
+    amdgpuBusId: null,
+    driver: 'stable',
+    openKernelModule: false,
+    externalGpu: false,
+    thunderbolt: false,
+  };
+}
+
+export function defaultKernel(): Kernel {
+  return { packages: null, params: [], modules: [], blacklistedModules: [] };
+}
+
+export function defaultSpecialisation(name = ''): Specialisation {
+  return {
+    name,
+    inheritParentConfig: true,
+    tags: [],
+    users: [],
+    desktop: defaultDesktop(),
+    packages: [],
+    gpu: defaultGpu(),
+    kernel: defaultKernel(),
+    extraConfig: '',
+  };
+}
+
+export function defaultProject(nixosRelease: Release = DEFAULT_RELEASE): Project {
+  return { version: FORMAT_VERSION, nixosRelease, specialisations: [] };
+}

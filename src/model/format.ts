@@ -1,0 +1,116 @@
+import {
+  DESKTOPS,
+  DISPLAY_MANAGERS,
+  FORMAT_VERSION,
+  GPU_MODES,
+  NVIDIA_DRIVERS,
+  RELEASES,
+  DEFAULT_RELEASE,
+} from './types';
+
+/**
+ * The project format described once, as data: the reader (read.ts) and the JSON Schema
+ * (json-schema.ts) are both derived from it, so they cannot disagree.
+ */
+export type Spec =
+  | { kind: 'string'; nullable?: boolean; default: string | null; description: string }
+  | { kind: 'int'; nullable: true; min: number; max: number; description: string }
+  | { kind: 'bool'; default: boolean; description: string }
+  | { kind: 'enum'; values: readonly string[]; default: string; description: string }
+  | { kind: 'array'; items: Spec; description: string }
+  | { kind: 'object'; fields: Record<string, Spec>; required: string[]; description: string }
+  | { kind: 'const'; value: number; description: string };
+
+const str = (description: string, def: string | null = null): Spec =>
+  def === null
+    ? { kind: 'string', nullable: true, default: null, description }
+    : { kind: 'string', default: def, description };
+const strList = (description: string): Spec => ({
+  kind: 'array',
+  items: { kind: 'string', default: '', description: '' },
+  description,
+});
+const bool = (description: string, def: boolean): Spec => ({ kind: 'bool', default: def, description });
+const oneOf = (values: readonly string[], def: string, description: string): Spec => ({
+  kind: 'enum',
+  values,
+  default: def,
+  description,
+});
+
+export const userSpec: Spec = {
+  kind: 'object',
+  required: ['name'],
+  description: 'A user account (users.users.<name>).',
+  fields: {
+    name: { kind: 'string', default: '', description: 'Login name.' },
+    uid: { kind: 'int', nullable: true, min: 0, max: 4294967294, description: 'User id; null lets NixOS pick.' },
+    isNormalUser: bool('A normal (human) user with a home directory.', true),
+    description: str('Full name or comment (GECOS).'),
+    extraGroups: strList('Groups the user joins, such as wheel, networkmanager, video.'),
+    shell: str('Login shell, a package name such as bash, zsh or fish; null for the default.'),
+    hashedPassword: str('A password hash from `mkpasswd -m sha-512`; null for none.'),
+    authorizedKeys: strList('SSH public keys allowed to log in as this user.'),
+  },
+};
+
+export const specialisationSpec: Spec = {
+  kind: 'object',
+  required: ['name'],
+  description: 'One specialisation: an extra boot entry (specialisation.<name>.configuration).',
+  fields: {
+    name: { kind: 'string', default: '', description: 'Name of the specialisation; [A-Za-z0-9_-]+.' },
+    inheritParentConfig: bool('Build on top of the parent configuration (false: a separate system).', true),
+    tags: strList('system.nixos.tags: shown in the boot entry label; [A-Za-z0-9:_.-]+ each.'),
+    users: { kind: 'array', items: userSpec, description: 'Users that exist in this specialisation.' },
+    desktop: {
+      kind: 'object',
+      required: [],
+      description: 'Desktop environment, display manager and autologin.',
+      fields: {
+        environment: oneOf(DESKTOPS, 'none', 'Desktop environment or window manager.'),
+        displayManager: oneOf(DISPLAY_MANAGERS, 'auto', "Display manager; auto picks the desktop's usual one."),
+        autoLogin: str('User logged in automatically; one of this specialisation\'s users.'),
+      },
+    },
+    packages: strList('Attribute paths under pkgs, such as firefox or python3Packages.numpy.'),
+    gpu: {
+      kind: 'object',
+      required: [],
+      description: 'Graphics: NVIDIA (PRIME offload/sync/reverse sync), AMD, external GPUs.',
+      fields: {
+        mode: oneOf(GPU_MODES, 'none', 'GPU setup.'),
+        nvidiaBusId: str('NVIDIA bus id, PCI:<bus>:<device>:<function> in decimal.'),
+        intelBusId: str('Intel iGPU bus id, PCI:<bus>:<device>:<function> in decimal.'),
+        amdgpuBusId: str('AMD iGPU bus id, PCI:<bus>:<device>:<function> in decimal.'),
+        driver: oneOf(NVIDIA_DRIVERS, 'stable', 'NVIDIA driver package from the kernel package set.'),
+        openKernelModule: bool("Use NVIDIA's open kernel module (hardware.nvidia.open).", false),
+        externalGpu: bool('The GPU is external (hardware.nvidia.prime.allowExternalGpu).', false),
+        thunderbolt: bool('Authorise Thunderbolt devices with bolt (services.hardware.bolt).', false),
+      },
+    },
+    kernel: {
+      kind: 'object',
+      required: [],
+      description: 'Kernel package set, parameters and modules.',
+      fields: {
+        packages: str("Kernel package set under pkgs, such as linuxPackages_latest; null keeps the parent's."),
+        params: strList('Kernel command line parameters (boot.kernelParams).'),
+        modules: strList('Kernel modules loaded at boot (boot.kernelModules).'),
+        blacklistedModules: strList('Kernel modules never loaded (boot.blacklistedKernelModules).'),
+      },
+    },
+    extraConfig: { kind: 'string', default: '', description: "Raw Nix bindings placed inside the specialisation's configuration." },
+  },
+};
+
+export const projectSpec: Spec = {
+  kind: 'object',
+  required: ['version'],
+  description: 'A Specialisation Studio project (format version 1).',
+  fields: {
+    version: { kind: 'const', value: FORMAT_VERSION, description: 'Format version of this file.' },
+    nixosRelease: oneOf(RELEASES, DEFAULT_RELEASE, 'The NixOS release the module targets.'),
+    specialisations: { kind: 'array', items: specialisationSpec, description: 'The specialisations, in order.' },
+  },
+};

@@ -1,0 +1,128 @@
+/** The project file format, version 1. See docs/project-format.md. */
+
+export const FORMAT_VERSION = 1;
+
+export const RELEASES = [
+  '22.05',
+  '22.11',
+  '23.05',
+  '23.11',
+  '24.05',
+  '24.11',
+  '25.05',
+  '25.11',
+  '26.05',
+  'unstable',
+] as const;
+export type Release = (typeof RELEASES)[number];
+export const DEFAULT_RELEASE: Release = '26.05';
+
+export const DESKTOPS = [
+  'none',
+  'plasma5',
+  'plasma6',
+  'gnome',
+  'xfce',
+  'cinnamon',
+  'mate',
+  'lxqt',
+  'budgie',
+  'pantheon',
+  'cosmic',
+  'enlightenment',
+  'sway',
+  'hyprland',
+  'i3',
+] as const;
+export type DesktopEnvironment = (typeof DESKTOPS)[number];
+
+export const DISPLAY_MANAGERS = ['auto', 'sddm', 'gdm', 'lightdm', 'ly', 'none'] as const;
+export type DisplayManagerChoice = (typeof DISPLAY_MANAGERS)[number];
+/** A display manager after `auto` has been resolved. */
+export type DisplayManager = Exclude<DisplayManagerChoice, 'auto' | 'none'> | 'cosmic-greeter';
+
+export const GPU_MODES = [
+  'none',
+  'nvidia',
+  'nvidia-offload',
+  'nvidia-sync',
+  'nvidia-reverse-sync',
+  'amd',
+] as const;
+export type GpuMode = (typeof GPU_MODES)[number];
+
+export const NVIDIA_DRIVERS = [
+  'stable',
+  'production',
+  'beta',
+  'latest',
+  'vulkan_beta',
+  'legacy_535',
+  'legacy_470',
+  'legacy_390',
+] as const;
+export type NvidiaDriver = (typeof NVIDIA_DRIVERS)[number];
+
+export interface User {
+  name: string;
+  uid: number | null;
+  isNormalUser: boolean;
+  description: string | null;
+  extraGroups: string[];
+  shell: string | null;
+  hashedPassword: string | null;
+  authorizedKeys: string[];
+}
+
+export interface Desktop {
+  environment: DesktopEnvironment;
+  displayManager: DisplayManagerChoice;
+  autoLogin: string | null;
+}
+
+export interface Gpu {
+  mode: GpuMode;
+  nvidiaBusId: string | null;
+  intelBusId: string | null;
+  amdgpuBusId: string | null;
+  driver: NvidiaDriver;
+  openKernelModule: boolean;
+  externalGpu: boolean;
+  thunderbolt: boolean;
+}
+
+export interface Kernel {
+  /** An attribute of `pkgs` such as `linuxPackages_latest`; null keeps the parent's kernel. */
+  packages: string | null;
+  params: string[];
+  modules: string[];
+  blacklistedModules: string[];
+}
+
+export interface Specialisation {
+  name: string;
+  inheritParentConfig: boolean;
+  tags: string[];
+  users: User[];
+  desktop: Desktop;
+  packages: string[];
+  gpu: Gpu;
+  kernel: Kernel;
+  /** Raw Nix bindings placed inside the specialisation's configuration. */
+  extraConfig: string;
+}
+
+export interface Project {
+  version: typeof FORMAT_VERSION;
+  nixosRelease: Release;
+  specialisations: Specialisation[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in a project; `path` looks like `specialisations[0].users[1].uid`. */
+export interface Diagnostic {
+  path: string;
+  severity: Severity;
+  message: string;
+}

@@ -1,0 +1,183 @@
+import type { Diagnostic, Project, Specialisation, User } from './types';
+
+export const SPECIALISATION_NAME = /^[A-Za-z0-9_-]+$/;
+/** What `system.nixos.label` accepts (nixos/modules/misc/label.nix). */
+export const TAG = /^[a-zA-Z0-9:_.-]+$/;
+export const USER_NAME = /^[a-z_][a-z0-9_-]{0,30}$/;
+export const BUS_ID = /^PCI:\d{1,3}(@\d{1,5})?:\d{1,2}:\d$/;
+/** `boot.kernelParams` items: no blanks except inside double quotes (nixos/modules/system/boot/kernel.nix). */
+export const KERNEL_PARAM = /^([^"\s]|"[^"]*")+$/;
+export const KERNEL_MODULE = /^[A-Za-z0-9_-]+$/;
+export const ATTR_PATH = /^[A-Za-z0-9_][A-Za-z0-9_'+-]*(\.[A-Za-z0-9_][A-Za-z0-9_'+-]*)*$/;
+export const GROUP_NAME = /^[a-z_][a-z0-9_-]*\$?$/;
+const CRYPT_HASH = /^(\$(1|2[abxy]?|5|6|7|y|gy|sha1|md5)\$\S+|!.*|\*)$/;
+const SSH_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+\S+/;
+
+/** Converts what `lspci` prints (`0a:00.0`, hexadecimal) into NixOS's decimal `PCI:10:0:0`; null if it is not that. */
+export function lspciToBusId(text: string): string | null {
+  const m = /^\s*(?:([0-9a-fA-F]{4}):)?([0-9a-fA-F]{2}):([0-9a-fA-F]{2})\.([0-7])\b/.exec(text);
+  if (!m) return null;
+  const [, domain, bus, device, fn] = m;
+  const d = domain && parseInt(domain, 16) !== 0 ? `@${parseInt(domain, 16)}` : '';
+  return `PCI:${parseInt(bus, 16)}${d}:${parseInt(device, 16)}:${parseInt(fn, 16)}`;
+}
+
+/** Text Nix strings cannot hold: NUL, and UTF-16 halves that are not characters. */
+export function unrepresentable(text: string): string | null {
+  if (text.includes('\0')) return 'contains a NUL character, which a Nix string cannot hold';
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text))
+    return 'contains a broken Unicode character (an unpaired surrogate)';
+  return null;
+}
+
+function duplicates<T>(items: T[]): Set<number> {
+  const seen = new Map<T, number>();
+  const dup = new Set<number>();
+  items.forEach((item, i) => {
+    if (seen.has(item)) dup.add(i);
+    else seen.set(item, i);
+  });
+  return dup;
+}
+
+/** Checks of the model that hold for every NixOS release. Release rules and Nix syntax: src/nix/validate.ts. */
+export function validateModel(project: Project): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const dupNames = duplicates(project.specialisations.map((s) => s.name));
+  project.specialisations.forEach((s, i) => {
+    const p = `specialisations[${i}]`;
+    const error = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'error', message });
+    const warn = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'warning', message });
+    if (s.name === '') error('.name', 'a specialisation needs a name');
+    else if (!SPECIALISATION_NAME.test(s.name))
+      error('.name', `"${s.name}" is not a safe specialisation name: use letters, digits, "-" and "_" only`);
+    else if (dupNames.has(i)) error('.name', `another specialisation is already called "${s.name}"`);
+    if (!s.inheritParentConfig)
+      warn(
+        '.inheritParentConfig',
+        'this specialisation starts from an empty system: import ./hardware-configuration.nix and set the bootloader and file systems again in its extra Nix',
+      );
+    s.tags.forEach((tag, j) => {
+      if (!TAG.test(tag))
+        error(`.tags[${j}]`, `tag "${tag}" can only contain letters, digits and : _ . - (system.nixos.label)`);
+    });
+    checkUsers(s, error, warn);
+    checkDesktop(s, error);
+    checkGpu(s, error, warn);
+    checkKernel(s, error);
+    s.packages.forEach((pkg, j) => {
+      if (!ATTR_PATH.test(pkg))
+        error(`.packages[${j}]`, `"${pkg}" is not an attribute path of pkgs (like firefox or python3Packages.numpy)`);
+    });
+    duplicates(s.packages).forEach((j) => warn(`.packages[${j}]`, `"${s.packages[j]}" is listed twice`));
+    const bad = unrepresentable(s.extraConfig);
+    if (bad) error('.extraConfig', bad);
+  });
+  return out;
+}
+
+type Report = (path: string, message: string) => void;
+
+function checkUsers(s: Specialisation, error: Report, warn: Report) {
+  const dupUserNames = duplicates(s.users.map((u) => u.name));
+  const uids = s.users.map((u, j) => (u.uid === null ? `none${j}` : String(u.uid)));
+  const dupUids = duplicates(uids);
+  s.users.forEach((u: User, j) => {
+    const at = `.users[${j}]`;
+    if (u.name === '') error(`${at}.name`, 'a user needs a name');
+    else if (!USER_NAME.test(u.name))
+      error(
+        `${at}.name`,
+        `"${u.name}" is not a valid user name: start with a lowercase letter or "_", then lowercase letters, digits, "-" or "_", at most 31 characters`,
+      );
+    else if (dupUserNames.has(j)) error(`${at}.name`, `user "${u.name}" is listed twice in this specialisation`);
+    if (u.uid !== null) {
+      if (dupUids.has(j)) error(`${at}.uid`, `uid ${u.uid} is already used by another user of this specialisation`);
+      else if (u.uid === 0) error(`${at}.uid`, 'uid 0 belongs to root');
+      else if (u.uid === 65534) error(`${at}.uid`, 'uid 65534 belongs to nobody');
+      else if (u.isNormalUser && u.uid < 1000)
+        error(`${at}.uid`, `a normal user needs a uid of 1000 or more (NixOS refuses ${u.uid}); 1000–29999 is the range for people`);
+      else if (u.uid >= 30000 && u.uid <= 31000) warn(`${at}.uid`, `uid ${u.uid} is in the range of Nix build users (30000–31000)`);
+      else if (u.uid >= 61184 && u.uid <= 65519)
+        warn(`${at}.uid`, `uid ${u.uid} is in systemd's range for dynamic users (61184–65519)`);
+    }
+    u.extraGroups.forEach((g, k) => {
+      if (!GROUP_NAME.test(g)) error(`${at}.extraGroups[${k}]`, `"${g}" is not a valid group name`);
+    });
+    if (u.shell !== null && !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(u.shell))
+      error(`${at}.shell`, `"${u.shell}" is not a package name (like bash, zsh or fish)`);
+    if (u.hashedPassword !== null) {
+      const bad = unrepresentable(u.hashedPassword);
+      if (bad) error(`${at}.hashedPassword`, bad);
+      else if (!CRYPT_HASH.test(u.hashedPassword))
+        warn(
+          `${at}.hashedPassword`,
+          'this looks like a plain-text password, not a hash: it would not work and would be world-readable in the Nix store; make a hash with mkpasswd -m sha-512',
+        );
+    }
+    if (u.description !== null) {
+      const bad = unrepresentable(u.description);
+      if (bad) error(`${at}.description`, bad);
+    }
+    u.authorizedKeys.forEach((key, k) => {
+      const bad = unrepresentable(key);
+      if (bad) error(`${at}.authorizedKeys[${k}]`, bad);
+      else if (/[\r\n]/.test(key)) error(`${at}.authorizedKeys[${k}]`, 'one key per entry: a key cannot contain a line break');
+      else if (!SSH_KEY.test(key.trim()))
+        warn(`${at}.authorizedKeys[${k}]`, 'this does not look like an SSH public key (ssh-ed25519 AAAA… comment)');
+    });
+  });
+}
+
+function checkDesktop(s: Specialisation, error: Report) {
+  const { autoLogin } = s.desktop;
+  if (autoLogin !== null && !s.users.some((u) => u.name === autoLogin))
+    error(
+      '.desktop.autoLogin',
+      autoLogin === ''
+        ? 'pick the user to log in automatically'
+        : `autologin user "${autoLogin}" is not one of this specialisation's users`,
+    );
+}
+
+function checkGpu(s: Specialisation, error: Report, warn: Report) {
+  const g = s.gpu;
+  const prime = g.mode === 'nvidia-offload' || g.mode === 'nvidia-sync' || g.mode === 'nvidia-reverse-sync';
+  for (const field of ['nvidiaBusId', 'intelBusId', 'amdgpuBusId'] as const) {
+    const value = g[field];
+    if (value === null || !prime) continue;
+    if (!BUS_ID.test(value)) {
+      const converted = lspciToBusId(value);
+      error(
+        `.gpu.${field}`,
+        converted
+          ? `"${value}" is what lspci prints (hexadecimal); NixOS wants "${converted}"`
+          : `"${value}" is not a bus id: write PCI:<bus>:<device>:<function> in decimal, e.g. PCI:1:0:0`,
+      );
+    }
+  }
+  if (prime) {
+    if (g.nvidiaBusId === null) error('.gpu.nvidiaBusId', 'PRIME needs the NVIDIA GPU\'s bus id');
+    if (g.intelBusId === null && g.amdgpuBusId === null)
+      error('.gpu.intelBusId', 'PRIME needs the bus id of the integrated GPU (Intel or AMD)');
+    if (g.intelBusId !== null && g.amdgpuBusId !== null)
+      error('.gpu.amdgpuBusId', 'set either the Intel or the AMD bus id, not both');
+  }
+  if (g.mode === 'none' && g.externalGpu) warn('.gpu.externalGpu', 'an external GPU needs a GPU mode');
+}
+
+function checkKernel(s: Specialisation, error: Report) {
+  const k = s.kernel;
+  if (k.packages !== null && !/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(k.packages))
+    error('.kernel.packages', `"${k.packages}" is not a kernel package set of pkgs (like linuxPackages_latest)`);
+  k.params.forEach((param, j) => {
+    const bad = unrepresentable(param);
+    if (bad) error(`.kernel.params[${j}]`, bad);
+    else if (!KERNEL_PARAM.test(param))
+      error(`.kernel.params[${j}]`, `"${param}" has a space: one parameter per entry (spaces only inside double quotes)`);
+  });
+  for (const field of ['modules', 'blacklistedModules'] as const)
+    k[field].forEach((m, j) => {
+      if (!KERNEL_MODULE.test(m)) error(`.kernel.${field}[${j}]`, `"${m}" is not a kernel module name`);
+    });
+}

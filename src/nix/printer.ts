@@ -1,0 +1,210 @@
+import type { Binding, Expr } from './ast';
+import { attrName, attrPath, nixString } from './strings';
+
+/** 1-based, inclusive line ranges of the output, keyed by the model path that produced them. */
+export type SourceMap = Record<string, { start: number; end: number }[]>;
+
+export interface Printed {
+  text: string;
+  sourceMap: SourceMap;
+}
+
+const WIDTH = 100;
+const INDENT = '  ';
+
+/**
+ * Re-indents verbatim Nix for its place in the output. Lines that begin inside a string literal
+ * are left exactly as they are, so the string's value cannot change; `stringLines` names them
+ * (0-based line numbers of `text`).
+ */
+export type RawLayout = (text: string) => { lines: string[]; linesInsideStrings: Set<number> };
+
+const defaultRawLayout: RawLayout = (text) => ({ lines: text.split('\n'), linesInsideStrings: new Set() });
+
+/** Prints a Nix expression in the layout nixfmt (RFC 166) gives, with a source map. */
+export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Printed {
+  const lines: string[] = [];
+  const sourceMap: SourceMap = {};
+  let current = '';
+
+  /** Ends the current line; `verbatim` keeps trailing blanks (a line inside a string literal). */
+  const newline = (indent: string, verbatim = false) => {
+    lines.push(verbatim ? current : current.replace(/[ \t]+$/, ''));
+    current = indent;
+  };
+
+  /** The expression on one line, or null when nixfmt would break it. */
+  const flat = (e: Expr): string | null => {
+    switch (e.type) {
+      case 'string':
+        return nixString(e.value);
+      case 'int':
+        return String(e.value);
+      case 'bool':
+        return String(e.value);
+      case 'null':
+        return 'null';
+      case 'var':
+        return e.name;
+      case 'select': {
+        const from = flat(e.from);
+        return from === null ? null : `${from}.${attrPath(e.path)}`;
+      }
+      case 'apply': {
+        const fn = flat(e.fn);
+        const arg = flat(e.arg);
+        if (fn === null || arg === null) return null;
+        return `${fn} ${needsParens(e.arg) ? `(${arg})` : arg}`;
+      }
+      case 'list': {
+        if (e.items.length === 0) return '[ ]';
+        if (e.items.length > 1) return null;
+        const item = flat(e.items[0]);
+        return item === null ? null : `[ ${item} ]`;
+      }
+      case 'attrs':
+        return e.bindings.length === 0 ? '{ }' : null;
+      case 'with': {
+        const scope = flat(e.scope);
+        const body = flat(e.body);
+        return scope === null || body === null ? null : `with ${scope}; ${body}`;
+      }
+      case 'lambda':
+        return null;
+      case 'raw':
+        return e.text.includes('\n') ? null : e.text;
+    }
+  };
+
+  const needsParens = (e: Expr) => e.type === 'apply' || e.type === 'lambda' || e.type === 'with';
+
+  const formals = (e: Extract<Expr, { type: 'lambda' }>, indent: string) => {
+    const names = [...e.formals, ...(e.ellipsis ? ['...'] : [])];
+    if (e.formals.length <= 2) {
+      current += names.length === 0 ? '{ }:' : `{ ${names.join(', ')} }:`;
+      return;
+    }
+    current += '{';
+    for (const name of names) {
+      newline(indent + INDENT);
+      current += name === '...' ? name : `${name},`;
+    }
+    newline(indent);
+    current += '}:';
+  };
+
+  /** Writes `e` starting at the current column; `indent` is the indentation of the line it starts on. */
+  const expr = (e: Expr, indent: string): void => {
+    const oneLine = flat(e);
+    if (oneLine !== null && !oneLine.includes('\n') && current.length + oneLine.length <= WIDTH) {
+      current += oneLine;
+      return;
+    }
+    switch (e.type) {
+      case 'list':
+        current += '[';
+        for (const item of e.items) {
+          newline(indent + INDENT);
+          expr(item, indent + INDENT);
+        }
+        newline(indent);
+        current += ']';
+        return;
+      case 'attrs':
+        current += '{';
+        bindings(e.bindings, indent + INDENT);
+        newline(indent);
+        current += '}';
+        return;
+      case 'with':
+        current += `with ${flat(e.scope) ?? ''}; `;
+        expr(e.body, indent);
+        return;
+      case 'lambda':
+        formals(e, indent);
+        newline(indent);
+        expr(e.body, indent);
+        return;
+      case 'apply':
+        expr(e.fn, indent);
+        current += ' ';
+        if (needsParens(e.arg)) {
+          current += '(';
+          expr(e.arg, indent);
+          current += ')';
+        } else expr(e.arg, indent);
+        return;
+      case 'raw':
+        rawText(e.text, indent);
+        return;
+      default:
+        current += oneLine ?? '';
+    }
+  };
+
+  /** Verbatim text, re-indented to `indent` except lines that begin inside a string literal. */
+  const rawText = (text: string, indent: string) => {
+    const { lines: rawLines, linesInsideStrings } = rawLayout(text);
+    const leading = (l: string) => /^[ \t]*/.exec(l)![0].length;
+    const common = Math.min(
+      ...rawLines.filter((l, i) => i > 0 && !linesInsideStrings.has(i) && l.trim() !== '').map(leading),
+      Infinity,
+    );
+    rawLines.forEach((line, i) => {
+      if (i === 0) {
+        current += line.trimStart();
+        return;
+      }
+      const verbatim = linesInsideStrings.has(i);
+      // The line break itself is inside a string when line i begins inside one: keep line i-1's end as is.
+      newline(indent, verbatim);
+      if (verbatim) current = line;
+      else if (line.trim() === '') current = '';
+      else current += line.slice(Math.min(common, leading(line)));
+    });
+  };
+
+  const record = (sources: string[] | undefined, start: number) => {
+    if (!sources) return;
+    const end = lines.length + 1;
+    for (const s of sources) (sourceMap[s] ??= []).push({ start, end });
+  };
+
+  const bindings = (list: Binding[], indent: string) => {
+    for (const b of list) {
+      if (b.type === 'raw') {
+        const trimmed = b.text.replace(/^\s*\n/, '').replace(/\s+$/, '');
+        if (trimmed === '') continue;
+        newline(indent);
+        const start = lines.length + 1;
+        rawText(trimmed, indent);
+        record(b.sources, start);
+        continue;
+      }
+      if (b.comment) {
+        newline(indent);
+        current += `# ${b.comment}`;
+      }
+      newline(indent);
+      const start = lines.length + 1;
+      current += `${b.path.map(attrName).join('.')} =`;
+      const value = b.value;
+      const oneLine = flat(value);
+      if (oneLine !== null && current.length + 1 + oneLine.length + 1 <= WIDTH) current += ` ${oneLine}`;
+      else if (value.type === 'lambda' || value.type === 'apply' || value.type === 'select' || value.type === 'raw') {
+        // nixfmt moves a function (or a long application) to its own, indented line.
+        newline(indent + INDENT);
+        expr(value, indent + INDENT);
+      } else {
+        current += ' ';
+        expr(value, indent);
+      }
+      current += ';';
+      record(b.sources, start);
+    }
+  };
+
+  expr(root, '');
+  lines.push(current.replace(/[ \t]+$/, ''));
+  return { text: lines.join('\n') + '\n', sourceMap };
+}

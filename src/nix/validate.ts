@@ -1,0 +1,115 @@
+import { resolveDisplayManager } from '../model/desktop';
+import type { Diagnostic, Project, Release, Specialisation } from '../model/types';
+import { validateModel } from '../model/validate';
+import { rawCheck } from './raw';
+import {
+  DESKTOP_RULES,
+  DISPLAY_MANAGER_RULES,
+  KERNEL_VARIANTS,
+  KNOWN_SHELLS,
+  NVIDIA_DRIVER_RULES,
+  NVIDIA_OPEN,
+  PRIME_EXTRAS,
+  REMOVED_KERNELS,
+  at,
+  firstRelease,
+  lastRelease,
+  releaseIndex,
+  releaseLabel,
+} from './releases';
+import { ALWAYS_GROUPS, SERVICE_GROUPS } from './groups';
+
+/**
+ * Every check of a project: the model's own rules, the chosen release's rules, and the syntax of
+ * the user's extra Nix. Paths look like `specialisations[0].users[1].uid`.
+ */
+export function validate(project: Project, releaseOverride?: Release): Diagnostic[] {
+  const release = releaseOverride ?? project.nixosRelease;
+  const out = validateModel(project);
+  project.specialisations.forEach((s, i) => out.push(...validateForRelease(s, `specialisations[${i}]`, release)));
+  return out;
+}
+
+function validateForRelease(s: Specialisation, p: string, release: Release): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const error = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'error', message });
+  const warn = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'warning', message });
+  const r = releaseLabel(release);
+
+  const extra = rawCheck(s.extraConfig);
+  if (extra.error) error('.extraConfig', `line ${extra.error.line}, column ${extra.error.column}: ${extra.error.message}`);
+  const extraSets = (path: string) => extra.optionPaths.some((o) => o === path || o.startsWith(`${path}.`));
+
+  const { environment } = s.desktop;
+  if (environment !== 'none') {
+    const steps = DESKTOP_RULES[environment];
+    if (!at(steps, release)) {
+      const first = firstRelease(steps);
+      const last = lastRelease(steps);
+      const hint = environment === 'plasma5' ? '; choose Plasma 6' : environment === 'plasma6' ? '; choose Plasma 5' : '';
+      error(
+        '.desktop.environment',
+        last && releaseIndex(release) > releaseIndex(last)
+          ? `${environment} was removed from NixOS after ${last}, so ${r} does not have it${hint}`
+          : `${environment} needs NixOS ${first} or later; the project targets ${r}${hint}`,
+      );
+    }
+  }
+  const dmName = resolveDisplayManager(s.desktop);
+  if (dmName && !at(DISPLAY_MANAGER_RULES[dmName], release))
+    error(
+      '.desktop.displayManager',
+      `${dmName} needs NixOS ${firstRelease(DISPLAY_MANAGER_RULES[dmName])} or later; the project targets ${r}`,
+    );
+  if (environment === 'none' && s.desktop.displayManager !== 'auto' && s.desktop.displayManager !== 'none')
+    warn('.desktop.displayManager', 'a display manager without a desktop has no session to start');
+  if (s.desktop.autoLogin !== null && s.desktop.autoLogin !== '' && dmName === null)
+    error(
+      '.desktop.autoLogin',
+      environment === 'none'
+        ? 'autologin needs a desktop and a display manager'
+        : `autologin needs a display manager; ${environment} starts without one here: pick one (for example ly or sddm)`,
+    );
+
+  const g = s.gpu;
+  const prime = at(PRIME_EXTRAS, release)!;
+  if (g.mode === 'nvidia-reverse-sync' && !prime.reverseSync)
+    error('.gpu.mode', `PRIME reverse sync needs NixOS ${firstRelease(PRIME_EXTRAS.filter((x) => x.value.reverseSync))} or later`);
+  if (g.externalGpu && g.mode !== 'nvidia-sync' && g.mode.startsWith('nvidia-') && !prime.reverseSync)
+    error('.gpu.externalGpu', `before NixOS 23.05 only PRIME sync can use an external GPU (prime.sync.allowExternalGpu)`);
+  if (g.mode.startsWith('nvidia')) {
+    const drivers = at(NVIDIA_DRIVER_RULES, release)!;
+    if (!drivers.includes(g.driver)) error('.gpu.driver', `NixOS ${r} has no NVIDIA driver "${g.driver}"; it has ${drivers.join(', ')}`);
+    if (g.openKernelModule && !at(NVIDIA_OPEN, release))
+      error('.gpu.openKernelModule', `the open kernel module option (hardware.nvidia.open) needs NixOS ${firstRelease(NVIDIA_OPEN)} or later`);
+  }
+
+  const kernel = s.kernel.packages;
+  if (kernel !== null) {
+    const removedIn = REMOVED_KERNELS[kernel];
+    if (removedIn && releaseIndex(release) >= releaseIndex(removedIn))
+      error('.kernel.packages', `${kernel} was removed in NixOS ${removedIn}; choose another kernel`);
+    else if (!at(KERNEL_VARIANTS, release)!.includes(kernel))
+      warn('.kernel.packages', `${kernel} is not among the kernels we know for NixOS ${r}; check that pkgs.${kernel} exists`);
+  }
+
+  s.users.forEach((u, j) => {
+    if (u.shell !== null && !(KNOWN_SHELLS as readonly string[]).includes(u.shell) && !extraSets('environment.shells'))
+      warn(
+        `.users[${j}].shell`,
+        `NixOS does not know ${u.shell} as a login shell: enable its program module or add pkgs.${u.shell} to environment.shells in extra Nix`,
+      );
+    u.extraGroups.forEach((group, k) => {
+      if (ALWAYS_GROUPS.has(group) || extraSets(`users.groups.${group}`)) return;
+      const creator = SERVICE_GROUPS[group];
+      if (creator && extraSets(creator)) return;
+      warn(
+        `.users[${j}].extraGroups[${k}]`,
+        creator
+          ? `group "${group}" only exists when ${creator} = true; make sure the parent configuration sets it, or set it in extra Nix`
+          : `no NixOS module creates group "${group}" by default; declare users.groups.${group} in extra Nix if you need it`,
+      );
+    });
+  });
+  return out;
+}
