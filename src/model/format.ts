@@ -40,7 +40,7 @@ const oneOf = (values: readonly string[], def: string, description: string): Spe
 
 export const userSpec: Spec = {
   kind: 'object',
-  required: ['name'],
+  required: [],
   description: 'A user account (users.users.<name>).',
   fields: {
     name: { kind: 'string', default: '', description: 'Login name.' },
@@ -106,7 +106,7 @@ export const specialisationSpec: Spec = {
 
 export const projectSpec: Spec = {
   kind: 'object',
-  required: ['version'],
+  required: [],
   description: 'A Specialisation Studio project (format version 1).',
   fields: {
     version: { kind: 'const', value: FORMAT_VERSION, description: 'Format version of this file.' },

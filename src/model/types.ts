@@ -57,6 +57,7 @@ export const NVIDIA_DRIVERS = [
   'beta',
   'latest',
   'vulkan_beta',
+  'legacy_580',
   'legacy_535',
   'legacy_470',
   'legacy_390',

@@ -78,7 +78,8 @@ export const DESKTOP_RULES: Record<Exclude<DesktopEnvironment, 'none'>, Steps<De
   ],
   pantheon: [
     { from: '22.05', value: desktop(xdm('pantheon'), true, 'pantheon', 'Pantheon') },
-    { from: '25.11', value: desktop('services.desktopManager.pantheon.enable', true, 'pantheon', 'Pantheon') },
+    // 25.11 made Pantheon Wayland-only.
+    { from: '25.11', value: desktop('services.desktopManager.pantheon.enable', false, 'pantheon', 'Pantheon') },
   ],
   cosmic: [
     {
@@ -174,13 +175,21 @@ export const PRIME_EXTRAS: Steps<{ allowExternalGpu: string; reverseSync: boolea
 /** NVIDIA driver packages under `config.boot.kernelPackages.nvidiaPackages`. */
 export const NVIDIA_DRIVER_RULES: Steps<readonly NvidiaDriver[]> = [
   { from: '22.05', value: ['stable', 'beta', 'production', 'vulkan_beta', 'legacy_470', 'legacy_390'] },
-  { from: '23.11', value: ['stable', 'beta', 'production', 'latest', 'vulkan_beta', 'legacy_470', 'legacy_390', 'legacy_535'] },
+  { from: '24.11', value: ['stable', 'beta', 'production', 'latest', 'vulkan_beta', 'legacy_535', 'legacy_470', 'legacy_390'] },
+  { from: '26.05', value: ['stable', 'beta', 'production', 'latest', 'vulkan_beta', 'legacy_580', 'legacy_535', 'legacy_470', 'legacy_390'] },
+];
+
+/** Drivers that exist but no longer build with the release's default kernel. */
+export const NVIDIA_BROKEN_DRIVERS: Steps<readonly NvidiaDriver[]> = [
+  { from: '22.05', value: [] },
+  { from: '26.05', value: ['legacy_390'] },
 ];
 
 /** Shells whose NixOS program module must be on (`programs.<shell>.enable`) to be a login shell. */
 export const SHELL_PROGRAMS: Steps<readonly string[]> = [
   { from: '22.05', value: [] },
-  { from: '23.11', value: ['zsh', 'fish', 'xonsh'] },
+  // The users-groups assertion came with nixpkgs PR #211603, merged in the 23.05 cycle.
+  { from: '23.05', value: ['zsh', 'fish', 'xonsh'] },
 ];
 
 /** Shells NixOS ships a program module for; others need `environment.shells` by hand. */

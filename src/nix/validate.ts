@@ -7,6 +7,7 @@ import {
   DISPLAY_MANAGER_RULES,
   KERNEL_VARIANTS,
   KNOWN_SHELLS,
+  NVIDIA_BROKEN_DRIVERS,
   NVIDIA_DRIVER_RULES,
   NVIDIA_OPEN,
   PRIME_EXTRAS,
@@ -80,6 +81,8 @@ function validateForRelease(s: Specialisation, p: string, release: Release): Dia
   if (g.mode.startsWith('nvidia')) {
     const drivers = at(NVIDIA_DRIVER_RULES, release)!;
     if (!drivers.includes(g.driver)) error('.gpu.driver', `NixOS ${r} has no NVIDIA driver "${g.driver}"; it has ${drivers.join(', ')}`);
+    else if (at(NVIDIA_BROKEN_DRIVERS, release)!.includes(g.driver))
+      warn('.gpu.driver', `the ${g.driver} driver does not build with the default kernel of NixOS ${r}; pick an older kernel with it`);
     if (g.openKernelModule && !at(NVIDIA_OPEN, release))
       error('.gpu.openKernelModule', `the open kernel module option (hardware.nvidia.open) needs NixOS ${firstRelease(NVIDIA_OPEN)} or later`);
   }

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hostileText } from '../test/arbitraries';
+import { hasNix, nixEvalJson, tempFile } from '../test/nix';
+import { attrName, nixString } from './strings';
+
+describe('nixString', () => {
+  it('escapes what Nix would otherwise read differently', () => {
+    expect(nixString('a"b')).toBe('"a\\"b"');
+    expect(nixString('${x}')).toBe('"\\${x}"');
+    expect(nixString('$x $')).toBe('"$x $"');
+    expect(nixString('a\rb\nc\td\\')).toBe('"a\\rb\\nc\\td\\\\"');
+  });
+
+  it('quotes attribute names Nix cannot take bare', () => {
+    expect(attrName('chani')).toBe('chani');
+    expect(attrName("a-b_c'")).toBe("a-b_c'");
+    expect(attrName('my.spec')).toBe('"my.spec"');
+    expect(attrName('if')).toBe('"if"');
+    expect(attrName('1abc')).toBe('"1abc"');
+    expect(attrName('')).toBe('""');
+  });
+
+  it.skipIf(!hasNix)('real Nix reads back exactly the text, for thousands of hostile strings', () => {
+    const samples = [
+      ...fc.sample(hostileText(40), { numRuns: 3000, seed: 7 }),
+      '$${', '$$${x}', '\\${', "''${", '$', '${', '\r\n', '\u2028', 'x'.repeat(100_000),
+    ];
+    const file = tempFile('strings.nix', `[\n${samples.map(nixString).join('\n')}\n]\n`);
+    expect(nixEvalJson(`import ${file}`)).toEqual(samples);
+  });
+
+  it.skipIf(!hasNix)('real Nix reads back quoted attribute names exactly', () => {
+    const names = fc.sample(hostileText(12), { numRuns: 500, seed: 11 }).filter((n) => n !== '');
+    const unique = [...new Set(names)];
+    const file = tempFile('names.nix', `builtins.attrNames {\n${unique.map((n) => `  ${attrName(n)} = null;`).join('\n')}\n}\n`);
+    const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+    expect((nixEvalJson(`import ${file}`) as string[]).sort(byBytes)).toEqual(unique.sort(byBytes));
+  });
+});

@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { defaultGpu, defaultKernel } from '../model/defaults';
+import { DESKTOP_RULES, DISPLAY_MANAGER_RULES, NVIDIA_DRIVER_RULES, NVIDIA_OPEN, PRIME_EXTRAS, at } from '../nix/releases';
+import { USUAL_DISPLAY_MANAGER } from '../model/desktop';
+import {
+  DESKTOPS,
+  DISPLAY_MANAGERS,
+  RELEASES,
+  type Gpu,
+  type Project,
+  type Release,
+  type Specialisation,
+  type User,
+} from '../model/types';
+
+/** Pieces of text that have broken Nix generators: quotes, escapes, interpolation, line ends, odd Unicode. */
+export const HOSTILE_PIECES = [
+  '"', '\\', '${', '$', '$${', '\\${', "''", "'''", "''${", '${x}', '\r', '\n', '\r\n', '\t', '\u0001', '\u001b',
+  '\u007f', '\u2028', '\u2029', '\u00a0', '😀', '👩‍💻', 'é', '\ufeff', '#', '/*', '*/', ';', '}', '{', '"; x = 1; "',
+];
+
+/** Any text Nix can hold (no NUL, no unpaired surrogates), biased towards hostile pieces. */
+export const hostileText = (maxLength = 24): fc.Arbitrary<string> =>
+  fc.string({
+    unit: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_PIECES) },
+      { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 1 }) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+    ),
+    maxLength,
+  }).filter((s) => !s.includes('\0'));
+
+const ident = (first: string, rest: string, max: number) =>
+  fc
+    .tuple(fc.constantFrom(...first), fc.string({ unit: fc.constantFrom(...rest), maxLength: max }))
+    .map(([a, b]) => a + b);
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+export const userName = ident(`${LOWER}_`, `${LOWER}0123456789_-`, 8);
+export const specialisationName = ident(`${LOWER}ABCXYZ0123456789_-`, `${LOWER}ABCXYZ0123456789_-`, 10);
+export const tag = fc.string({ unit: fc.constantFrom(...`${LOWER}AZ09:_.-`), minLength: 1, maxLength: 8 });
+const attrSegment = ident(`${LOWER}_`, `${LOWER}0123456789_-`, 8);
+export const packagePath = fc
+  .array(attrSegment, { minLength: 1, maxLength: 2 })
+  .map((parts) => parts.join('.'))
+  .chain((p) => fc.constantFrom(p, 'fetchurl', 'lib', 'firefox', 'python3Packages.numpy', 'dune-release'));
+const kernelParam = fc
+  .string({
+    unit: fc.oneof(fc.constantFrom('$', '${', '\\', "'", "''", '=', ',', 'é', '😀'), fc.constantFrom(...`${LOWER}0123456789.`)),
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((s) => s.replace(/\s/g, ''))
+  .filter((s) => s.length > 0);
+const busId = fc
+  .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 31 }), fc.integer({ min: 0, max: 7 }))
+  .map(([b, d, f]) => `PCI:${b}:${d}:${f}`);
+
+function userArb(): fc.Arbitrary<Omit<User, 'name' | 'uid'>> {
+  return fc.record({
+    isNormalUser: fc.boolean(),
+    description: fc.option(hostileText(), { nil: null }),
+    extraGroups: fc.uniqueArray(fc.constantFrom('wheel', 'video', 'audio', 'input', 'users'), { maxLength: 3 }),
+    shell: fc.option(fc.constantFrom('bash', 'zsh', 'fish'), { nil: null }),
+    hashedPassword: fc.option(
+      fc.oneof(hostileText().map((t) => `$6$${t}`), fc.constant('!')),
+      { nil: null },
+    ),
+    authorizedKeys: fc.array(
+      hostileText().map((t) => `ssh-ed25519 AAAAC3Nza${t.replace(/[\r\n\u2028\u2029]/g, '')}`),
+      { maxLength: 2 },
+    ),
+  });
+}
+
+function gpuArb(release: Release): fc.Arbitrary<Gpu> {
+  const prime = at(PRIME_EXTRAS, release)!;
+  const modes = ['none', 'nvidia', 'nvidia-offload', 'nvidia-sync', 'amd', ...(prime.reverseSync ? ['nvidia-reverse-sync'] : [])];
+  return fc
+    .record({
+      mode: fc.constantFrom(...modes),
+      nvidiaBusId: busId,
+      otherBusId: busId,
+      amd: fc.boolean(),
+      driver: fc.constantFrom(...at(NVIDIA_DRIVER_RULES, release)!),
+      openKernelModule: at(NVIDIA_OPEN, release) ? fc.boolean() : fc.constant(false),
+      externalGpu: fc.boolean(),
+      thunderbolt: fc.boolean(),
+    })
+    .map((g) => {
+      const isPrime = g.mode.startsWith('nvidia-');
+      return {
+        ...defaultGpu(),
+        mode: g.mode as Gpu['mode'],
+        nvidiaBusId: isPrime ? g.nvidiaBusId : null,
+        intelBusId: isPrime && !g.amd ? g.otherBusId : null,
+        amdgpuBusId: isPrime && g.amd ? g.otherBusId : null,
+        driver: g.driver,
+        openKernelModule: g.openKernelModule,
+        externalGpu: isPrime && g.externalGpu && (prime.reverseSync || g.mode === 'nvidia-sync'),
+        thunderbolt: g.thunderbolt,
+      };
+    });
+}
+
+function specialisationArb(release: Release): fc.Arbitrary<Omit<Specialisation, 'name'>> {
+  const desktops = DESKTOPS.filter((d) => d === 'none' || at(DESKTOP_RULES[d], release));
+  return fc
+    .record({
+      inheritParentConfig: fc.boolean(),
+      tags: fc.array(tag, { maxLength: 2 }),
+      users: fc.uniqueArray(fc.tuple(userName, userArb()), { selector: ([n]) => n, maxLength: 3 }),
+      environment: fc.constantFrom(...desktops),
+      displayManager: fc.constantFrom(...DISPLAY_MANAGERS),
+      autoLoginPick: fc.nat(),
+      wantAutoLogin: fc.boolean(),
+      packages: fc.uniqueArray(packagePath, { maxLength: 4 }),
+      gpu: gpuArb(release),
+      kernelPackages: fc.option(fc.constantFrom('linuxPackages_latest', 'linuxPackages_zen', 'linuxPackages_6_12'), { nil: null }),
+      params: fc.array(kernelParam, { maxLength: 3 }),
+      modules: fc.array(fc.constantFrom('kvm-intel', 'vfio_pci', 'i915'), { maxLength: 2 }),
+      blacklistedModules: fc.array(fc.constantFrom('nouveau', 'radeon'), { maxLength: 2 }),
+    })
+    .map((r) => {
+      const users: User[] = r.users.map(([name, u], j) => ({ ...u, name, uid: u.isNormalUser ? 1000 + j : 400 + j }));
+      const dmAvailable = (dm: string) =>
+        dm === 'none' || dm === 'auto' || at(DISPLAY_MANAGER_RULES[dm as keyof typeof DISPLAY_MANAGER_RULES], release);
+      const displayManager = dmAvailable(r.displayManager) ? r.displayManager : 'auto';
+      const resolved = displayManager === 'auto' ? USUAL_DISPLAY_MANAGER[r.environment] : displayManager === 'none' ? null : displayManager;
+      const canAutoLogin = users.length > 0 && r.environment !== 'none' && resolved !== null && (resolved !== 'cosmic-greeter' || !!at(DISPLAY_MANAGER_RULES['cosmic-greeter'], release));
+      return {
+        inheritParentConfig: r.inheritParentConfig,
+        tags: r.tags,
+        users,
+        desktop: {
+          environment: r.environment,
+          displayManager: displayManager as Specialisation['desktop']['displayManager'],
+          autoLogin: canAutoLogin && r.wantAutoLogin ? users[r.autoLoginPick % users.length].name : null,
+        },
+        packages: r.packages,
+        gpu: r.gpu,
+        kernel: { ...defaultKernel(), packages: r.kernelPackages, params: r.params, modules: r.modules, blacklistedModules: r.blacklistedModules },
+        extraConfig: '',
+      };
+    });
+}
+
+/** Valid projects for one release (validation finds no errors in them). */
+export function projectArb(releaseArb: fc.Arbitrary<Release> = fc.constantFrom(...RELEASES)): fc.Arbitrary<Project> {
+  return releaseArb.chain((release) =>
+    fc
+      .uniqueArray(fc.tuple(specialisationName, specialisationArb(release)), { selector: ([n]) => n, maxLength: 3 })
+      .map((specs) => ({
+        version: 1 as const,
+        nixosRelease: release,
+        specialisations: specs.map(([name, s]) => ({ name, ...s })),
+      })),
+  );
+}

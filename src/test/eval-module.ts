@@ -1,0 +1,75 @@
+import type { Project } from '../model/types';
+import { NVIDIA_DRIVERS } from '../model/types';
+import { SHELL_PACKAGES } from '../nix/releases';
+import { nixEvalJson, nixOfJson, tempFile } from './nix';
+
+/**
+ * Stand-in `pkgs`: every attribute the project names is a string saying which attribute it is,
+ * and a kernel package set carries its own `nvidiaPackages`, so a test can see which kernel a
+ * driver was taken from.
+ */
+export function standInPkgs(projects: Project[]): Record<string, unknown> {
+  const pkgs: Record<string, unknown> = {};
+  const put = (path: string[], value: unknown) => {
+    let node = pkgs;
+    path.slice(0, -1).forEach((p) => {
+      if (typeof node[p] !== 'object' || node[p] === null) node[p] = {};
+      node = node[p] as Record<string, unknown>;
+    });
+    const last = path[path.length - 1];
+    if (!(last in node)) node[last] = value;
+  };
+  const kernel = (name: string) => ({
+    kernel: name,
+    nvidiaPackages: Object.fromEntries(NVIDIA_DRIVERS.map((d) => [d, `nvidia-${d}@${name}`])),
+  });
+  put(['linuxPackages'], kernel('linuxPackages'));
+  for (const project of projects)
+    for (const s of project.specialisations) {
+      for (const p of s.packages) put(p.split('.'), `pkg:${p}`);
+      for (const u of s.users) if (u.shell) put([SHELL_PACKAGES[u.shell] ?? u.shell], `pkg:${SHELL_PACKAGES[u.shell] ?? u.shell}`);
+      if (s.kernel.packages) put([s.kernel.packages], kernel(s.kernel.packages));
+    }
+  return pkgs;
+}
+
+const STAND_IN_LIB = `{
+  mkForce = x: { _type = "override"; priority = 50; content = x; };
+  mkDefault = x: { _type = "override"; priority = 1000; content = x; };
+  mkIf = cond: x: { _type = "if"; condition = cond; content = x; };
+}`;
+
+/**
+ * Evaluates generated modules with real Nix, applied to stand-in `{ config, lib, pkgs }`; a
+ * configuration written as a function gets its own config (its own kernel), as NixOS gives it.
+ * Returns, per module, `specialisation` as JSON.
+ */
+export function evalModules(modules: { text: string; project: Project }[]): Record<string, { inheritParentConfig?: boolean; configuration: Record<string, unknown> }>[] {
+  if (modules.length === 0) return [];
+  const pkgs = nixOfJson(standInPkgs(modules.map((m) => m.project)));
+  const items = modules.map((m, i) => `(evalOne (import ${tempFile(`module-${i}.nix`, m.text)}))`).join('\n');
+  const expr = `
+    let
+      pkgs = ${pkgs};
+      lib = ${STAND_IN_LIB};
+      parentConfig = { boot.kernelPackages = pkgs.linuxPackages; };
+      own = c:
+        if builtins.isFunction c then
+          let self = c { config = { boot.kernelPackages = self.boot.kernelPackages or pkgs.linuxPackages; }; inherit pkgs lib; }; in self
+        else c;
+      evalOne = m:
+        let result = m { config = parentConfig; inherit lib pkgs; options = { }; modulesPath = "/modules"; };
+        in builtins.mapAttrs (name: s: s // { configuration = own s.configuration; }) result.specialisation;
+    in [ ${items} ]`;
+  return nixEvalJson(expr) as ReturnType<typeof evalModules>;
+}
+
+/** Flattens nested sets into dotted option paths (`users.users.chani.uid`); lists and strings are leaves. */
+export function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if ('kernel' in value) out[prefix] = { kernel: value.kernel };
+    else if (Object.keys(value).length === 0) out[prefix] = {};
+    else for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out[prefix] = value;
+  return out;
+}

@@ -1,0 +1,90 @@
+import { resolveDisplayManager } from '../model/desktop';
+import type { Release, Specialisation } from '../model/types';
+import {
+  AUTOLOGIN_PREFIX,
+  DESKTOP_RULES,
+  DISPLAY_MANAGER_RULES,
+  GRAPHICS,
+  NVIDIA_OPEN,
+  PRIME_EXTRAS,
+  SHELL_PACKAGES,
+  SHELL_PROGRAMS,
+  at,
+} from '../nix/releases';
+
+/**
+ * What a specialisation must mean to NixOS, as flat option paths → values, written from the
+ * release table and the form's meaning (not from the generator), for comparison with what real
+ * Nix evaluates the generated module to. Kernel package sets appear as `{ kernel: name }`.
+ */
+export function expectedOptions(s: Specialisation, release: Release): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (s.tags.length) o['system.nixos.tags'] = s.tags;
+  const de = s.desktop.environment === 'none' ? null : at(DESKTOP_RULES[s.desktop.environment], release);
+  const dmName = resolveDisplayManager(s.desktop);
+  const dm = dmName ? at(DISPLAY_MANAGER_RULES[dmName], release) : null;
+  if (de) o[de.enable] = true;
+  if (dm) o[`${dm.path}.enable`] = true;
+  const waylandGreeter = dm?.wayland && !de?.needsX;
+  if (waylandGreeter) o[dm!.wayland!] = true;
+  if (de?.needsX || (dm?.needsX && !waylandGreeter)) o['services.xserver.enable'] = true;
+  if (s.desktop.autoLogin) {
+    const prefix = at(AUTOLOGIN_PREFIX, release)!;
+    o[`${prefix}.autoLogin.enable`] = true;
+    o[`${prefix}.autoLogin.user`] = s.desktop.autoLogin;
+    if (de && dm?.autoLoginNeedsSession) o[`${prefix}.defaultSession`] = de.session;
+  }
+  for (const u of s.users) {
+    const p = `users.users.${u.name}`;
+    if (u.isNormalUser) o[`${p}.isNormalUser`] = true;
+    else {
+      o[`${p}.isSystemUser`] = true;
+      o[`${p}.group`] = u.name;
+      o[`users.groups.${u.name}`] = {};
+    }
+    if (u.uid !== null) o[`${p}.uid`] = u.uid;
+    if (u.description !== null) o[`${p}.description`] = u.description;
+    if (u.extraGroups.length) o[`${p}.extraGroups`] = u.extraGroups;
+    if (u.shell) {
+      const pkg = SHELL_PACKAGES[u.shell] ?? u.shell;
+      o[`${p}.shell`] = `pkg:${pkg}`;
+      if (at(SHELL_PROGRAMS, release)!.includes(u.shell)) o[`programs.${u.shell}.enable`] = true;
+    }
+    if (u.hashedPassword !== null) o[`${p}.hashedPassword`] = u.hashedPassword;
+    if (u.authorizedKeys.length) o[`${p}.openssh.authorizedKeys.keys`] = u.authorizedKeys;
+  }
+  if (s.packages.length) o['environment.systemPackages'] = s.packages.map((p) => `pkg:${p}`);
+  const g = s.gpu;
+  if (g.mode !== 'none') {
+    o[at(GRAPHICS, release)!.enable] = true;
+    o['services.xserver.videoDrivers'] = [g.mode === 'amd' ? 'amdgpu' : 'nvidia'];
+  }
+  if (g.mode.startsWith('nvidia')) {
+    o['hardware.nvidia.modesetting.enable'] = true;
+    const open = at(NVIDIA_OPEN, release);
+    if (open && (open.explicit || g.openKernelModule)) o['hardware.nvidia.open'] = g.openKernelModule;
+    // The driver must come from this specialisation's own kernel, not the parent's.
+    if (g.driver !== 'stable') o['hardware.nvidia.package'] = `nvidia-${g.driver}@${s.kernel.packages ?? 'linuxPackages'}`;
+    const extras = at(PRIME_EXTRAS, release)!;
+    const prime = 'hardware.nvidia.prime';
+    if (g.mode === 'nvidia-offload') {
+      o[`${prime}.offload.enable`] = true;
+      if (extras.offloadCmd) o[`${prime}.offload.enableOffloadCmd`] = true;
+    }
+    if (g.mode === 'nvidia-sync') o[`${prime}.sync.enable`] = true;
+    if (g.mode === 'nvidia-reverse-sync') o[`${prime}.reverseSync.enable`] = true;
+    if (g.mode !== 'nvidia') {
+      if (g.nvidiaBusId) o[`${prime}.nvidiaBusId`] = g.nvidiaBusId;
+      if (g.intelBusId) o[`${prime}.intelBusId`] = g.intelBusId;
+      if (g.amdgpuBusId) o[`${prime}.amdgpuBusId`] = g.amdgpuBusId;
+      if (g.externalGpu) o[extras.allowExternalGpu] = true;
+    }
+  }
+  if (g.thunderbolt) o['services.hardware.bolt.enable'] = true;
+  const k = s.kernel;
+  if (k.packages) o['boot.kernelPackages'] = { kernel: k.packages };
+  if (k.params.length) o['boot.kernelParams'] = k.params;
+  if (k.modules.length) o['boot.kernelModules'] = k.modules;
+  if (k.blacklistedModules.length) o['boot.blacklistedKernelModules'] = k.blacklistedModules;
+  return o;
+}
