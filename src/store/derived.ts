@@ -1,0 +1,35 @@
+import type { Diagnostic, Project } from '../model/types';
+import { generate, type Generated } from '../nix/generate';
+import { validate } from '../nix/validate';
+import { useStudio } from './studio-store';
+
+export interface Derived extends Generated {
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+}
+
+let cache: { project: Project; derived: Derived } | null = null;
+
+/** The generated module and the diagnostics of a project, computed once per project value. */
+export function derive(project: Project): Derived {
+  if (cache?.project === project) return cache.derived;
+  const diagnostics = validate(project);
+  const derived = {
+    ...generate(project),
+    diagnostics,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+  cache = { project, derived };
+  return derived;
+}
+
+export function useDerived(): Derived {
+  return derive(useStudio((s) => s.project));
+}
+
+/** Diagnostics for one field path (exactly that field). */
+export function diagnosticsAt(derived: Derived, path: string): Diagnostic[] {
+  return derived.diagnostics.filter((d) => d.path === path);
+}

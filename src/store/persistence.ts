@@ -1,0 +1,65 @@
+import { readProject } from '../model/read';
+import type { Project } from '../model/types';
+
+export const STORAGE_KEY = 'specialisation-studio:project';
+export const QUARANTINE_PREFIX = 'specialisation-studio:set-aside:';
+/** Version of the stored envelope (not of the project format). */
+export const STORAGE_VERSION = 1;
+
+export interface StoredEnvelope {
+  storageVersion: number;
+  project: unknown;
+}
+
+export type LoadResult =
+  | { kind: 'empty' }
+  | { kind: 'ok'; project: Project }
+  /** The stored value could not be read; it was copied to `keptAs` and the app starts clean. */
+  | { kind: 'set-aside'; keptAs: string | null; reason: string; raw: string };
+
+/** Reads the stored project back, validating it; never throws. */
+export function loadStoredProject(storage: Storage | null): LoadResult {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return { kind: 'empty' };
+  }
+  if (raw === null) return { kind: 'empty' };
+  const setAside = (reason: string): LoadResult => {
+    const keptAs = `${QUARANTINE_PREFIX}${new Date().toISOString()}`;
+    try {
+      storage!.setItem(keptAs, raw!);
+      storage!.removeItem(STORAGE_KEY);
+      return { kind: 'set-aside', keptAs, reason, raw: raw! };
+    } catch {
+      return { kind: 'set-aside', keptAs: null, reason, raw: raw! };
+    }
+  };
+  let envelope: StoredEnvelope;
+  try {
+    envelope = JSON.parse(raw);
+  } catch {
+    return setAside('the saved project is not valid JSON');
+  }
+  if (typeof envelope !== 'object' || envelope === null || typeof envelope.storageVersion !== 'number')
+    return setAside('the saved value is not a Specialisation Studio project');
+  if (envelope.storageVersion > STORAGE_VERSION)
+    return setAside('the saved project was written by a newer Specialisation Studio');
+  const { project, diagnostics } = readProject(envelope.project);
+  if (diagnostics.length)
+    return setAside(`the saved project has errors (${diagnostics[0].path}: ${diagnostics[0].message})`);
+  return { kind: 'ok', project };
+}
+
+/** Saves the project; returns an error message when storage is full or disabled. */
+export function saveProject(storage: Storage | null, project: Project): string | null {
+  if (!storage) return 'this browser does not allow saving (private mode?)';
+  try {
+    const envelope: StoredEnvelope = { storageVersion: STORAGE_VERSION, project };
+    storage.setItem(STORAGE_KEY, JSON.stringify(envelope));
+    return null;
+  } catch (e) {
+    return `could not save in this browser: ${(e as Error).name === 'QuotaExceededError' ? 'storage is full' : (e as Error).message}`;
+  }
+}
