@@ -33,8 +33,25 @@ export const apply = (fn: Expr, arg: Expr): Expr => ({ type: 'apply', fn, arg })
 export const lambda = (formals: string[], body: Expr): Expr => ({ type: 'lambda', formals, ellipsis: true, body });
 export const withScope = (scope: Expr, body: Expr): Expr => ({ type: 'with', scope, body });
 
-/** `a.b.c = value;` — the path is given dotted, as in NixOS option names. */
+const splitPaths = new Map<string, string[]>();
+function splitPath(path: string): string[] {
+  let parts = splitPaths.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (splitPaths.size > 10_000) splitPaths.clear();
+    splitPaths.set(path, parts);
+  }
+  return parts;
+}
+
+/** `a.b.c = value;` — the path is given dotted, as in NixOS option names. Paths are shared: never mutate them. */
 export function set(path: string | string[], value: Expr, sources?: string[], comment?: string): Binding {
-  const p = typeof path === 'string' ? path.split('.') : path;
-  return { type: 'attr', path: p, value, ...(sources ? { sources } : {}), ...(comment ? { comment } : {}) };
+  const binding: Extract<Binding, { type: 'attr' }> = {
+    type: 'attr',
+    path: typeof path === 'string' ? splitPath(path) : path,
+    value,
+  };
+  if (sources) binding.sources = sources;
+  if (comment) binding.comment = comment;
+  return binding;
 }

@@ -83,13 +83,17 @@ describe('golden files', () => {
     const seed = examples.find((e) => e.name === 'seed-chani-paul')!.project;
     const { text, sourceMap } = generate(seed);
     const lines = text.split('\n');
-    const uid = sourceMap['specialisations[1].users[0].uid'];
+    const uid = sourceMap.get('specialisations[1].users[0].uid');
     expect(uid).toHaveLength(1);
     expect(lines[uid[0].start - 1]).toContain('uid = 1002;');
-    const packages = sourceMap['specialisations[1].packages'][0];
+    const packages = sourceMap.get('specialisations[1].packages')[0];
     expect(lines[packages.start - 1]).toContain('dune-release');
-    const autoLogin = sourceMap['specialisations[0].desktop.autoLogin'];
+    const autoLogin = sourceMap.get('specialisations[0].desktop.autoLogin');
     expect(autoLogin.some((r) => lines.slice(r.start - 1, r.end).join('\n').includes('user = "chani";'))).toBe(true);
+    const user = sourceMap.under('specialisations[1].users[0]');
+    expect(Math.min(...user.map((r) => r.start))).toBeLessThan(uid[0].start);
+    expect(sourceMap.under('specialisations[1].users[0]').some((r) => r.start === uid[0].start)).toBe(true);
+    expect(sourceMap.under('specialisations[1].user')).toEqual([]);
   });
 });
 

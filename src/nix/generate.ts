@@ -38,7 +38,8 @@ export interface Generated {
 /** Generates the NixOS module for a project: `specialisation.<name>.configuration` per specialisation. */
 export function generate(project: Project, releaseOverride?: Release): Generated {
   const release = releaseOverride ?? project.nixosRelease;
-  const entries = project.specialisations.map((s, i) => specialisationBinding(s, `specialisations[${i}]`, release));
+  const used = new Set<string>();
+  const entries = project.specialisations.map((s, i) => specialisationBinding(s, `specialisations[${i}]`, release, used));
   const body = attrs(
     entries.length === 1 ? entries : [set('specialisation', attrs(entries), ['specialisations'])],
   );
@@ -46,7 +47,7 @@ export function generate(project: Project, releaseOverride?: Release): Generated
     const only = entries[0] as Extract<Binding, { type: 'attr' }>;
     only.path = ['specialisation', ...only.path];
   }
-  const module = lambda(moduleArguments(body), body);
+  const module = lambda(moduleArguments(used), body);
   const printed = print(module, rawLayout);
   return { text: printed.text, sourceMap: printed.sourceMap };
 }
@@ -60,8 +61,8 @@ const NIX_GLOBALS = new Set([
 ]);
 
 /** The module's arguments: the free variables of its body, known ones in the usual order. */
-function moduleArguments(body: Expr): string[] {
-  const free = [...freeVariables(body)].filter((n) => !NIX_GLOBALS.has(n) && !n.startsWith('__'));
+function moduleArguments(freeInBody: Set<string>): string[] {
+  const free = [...freeInBody].filter((n) => !NIX_GLOBALS.has(n) && !n.startsWith('__'));
   const rank = (n: string) => (MODULE_ARGUMENT_ORDER.includes(n) ? MODULE_ARGUMENT_ORDER.indexOf(n) : 99);
   return free.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
@@ -103,12 +104,18 @@ export function freeVariables(e: Expr, bound: ReadonlySet<string> = new Set()): 
   return out;
 }
 
-function specialisationBinding(s: Specialisation, at0: string, release: Release): Binding {
+/** The binding of one specialisation; adds the variables it uses from the module's arguments to `used`. */
+function specialisationBinding(s: Specialisation, at0: string, release: Release, used: Set<string>): Binding {
   const bindings = configurationBindings(s, at0, release);
   let configuration: Expr = attrs(bindings);
+  const free = freeVariables(configuration);
   // `config` written in the parent module is the parent's; settings that must follow this
   // specialisation (its own kernel's NVIDIA driver) need the function form with its own `config`.
-  if (freeVariables(configuration).has('config')) configuration = lambda(['config'], configuration);
+  if (free.has('config')) {
+    configuration = lambda(['config'], configuration);
+    free.delete('config');
+  }
+  for (const name of free) used.add(name);
   if (s.inheritParentConfig)
     return set([s.name, 'configuration'], configuration, [at0, `${at0}.name`]);
   return set(

@@ -1,8 +1,60 @@
 import type { Binding, Expr } from './ast';
 import { attrName, attrPath, nixString } from './strings';
 
-/** 1-based, inclusive line ranges of the output, keyed by the model path that produced them. */
-export type SourceMap = Record<string, { start: number; end: number }[]>;
+export interface LineRange {
+  /** 1-based, inclusive. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Which output lines each model path (`specialisations[0].users[1].uid`) produced. Recording is
+ * three array pushes, since a big project records hundreds of thousands of ranges; the lookup
+ * index is built on first use.
+ */
+export class SourceMap {
+  private readonly paths: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private index: Map<string, LineRange[]> | null = null;
+
+  add(path: string, start: number, end: number): void {
+    this.paths.push(path);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.index = null;
+  }
+
+  /** Ranges produced by exactly this path. */
+  get(path: string): LineRange[] {
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.paths.length; i++) {
+        const list = this.index.get(this.paths[i]);
+        const range = { start: this.starts[i], end: this.ends[i] };
+        if (list) list.push(range);
+        else this.index.set(this.paths[i], [range]);
+      }
+    }
+    return this.index.get(path) ?? [];
+  }
+
+  /** Ranges produced by this path and every path under it (`specialisations[0].users[1]` covers its fields). */
+  under(prefix: string): LineRange[] {
+    const out: LineRange[] = [];
+    for (let i = 0; i < this.paths.length; i++) {
+      const p = this.paths[i];
+      if (p === prefix || (p.startsWith(prefix) && (p[prefix.length] === '.' || p[prefix.length] === '[')))
+        out.push({ start: this.starts[i], end: this.ends[i] });
+    }
+    return out;
+  }
+
+  /** Every path that produced output. */
+  allPaths(): string[] {
+    return [...new Set(this.paths)];
+  }
+}
 
 export interface Printed {
   text: string;
@@ -21,15 +73,33 @@ export type RawLayout = (text: string) => { lines: string[]; linesInsideStrings:
 
 const defaultRawLayout: RawLayout = (text) => ({ lines: text.split('\n'), linesInsideStrings: new Set() });
 
+function trimEnd(line: string): string {
+  const last = line.charCodeAt(line.length - 1);
+  return last === 32 || last === 9 ? line.replace(/[ \t]+$/, '') : line;
+}
+
+const pathCache = new Map<string, string>();
+/** `a.b."c d"` — cached, since the same option paths repeat for every user and specialisation. */
+function pathText(path: readonly string[]): string {
+  const key = path.join('\u0000');
+  let text = pathCache.get(key);
+  if (text === undefined) {
+    text = path.map(attrName).join('.');
+    if (pathCache.size > 10_000) pathCache.clear();
+    pathCache.set(key, text);
+  }
+  return text;
+}
+
 /** Prints a Nix expression in the layout nixfmt (RFC 166) gives, with a source map. */
 export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Printed {
   const lines: string[] = [];
-  const sourceMap: SourceMap = {};
+  const sourceMap = new SourceMap();
   let current = '';
 
   /** Ends the current line; `verbatim` keeps trailing blanks (a line inside a string literal). */
   const newline = (indent: string, verbatim = false) => {
-    lines.push(verbatim ? current : current.replace(/[ \t]+$/, ''));
+    lines.push(verbatim ? current : trimEnd(current));
     current = indent;
   };
 
@@ -94,8 +164,8 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Prin
   };
 
   /** Writes `e` starting at the current column; `indent` is the indentation of the line it starts on. */
-  const expr = (e: Expr, indent: string): void => {
-    const oneLine = flat(e);
+  const expr = (e: Expr, indent: string, known?: string | null): void => {
+    const oneLine = known === undefined ? flat(e) : known;
     if (oneLine !== null && !oneLine.includes('\n') && current.length + oneLine.length <= WIDTH) {
       current += oneLine;
       return;
@@ -167,7 +237,7 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Prin
   const record = (sources: string[] | undefined, start: number) => {
     if (!sources) return;
     const end = lines.length + 1;
-    for (const s of sources) (sourceMap[s] ??= []).push({ start, end });
+    for (const s of sources) sourceMap.add(s, start, end);
   };
 
   const bindings = (list: Binding[], indent: string) => {
@@ -187,7 +257,7 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Prin
       }
       newline(indent);
       const start = lines.length + 1;
-      current += `${b.path.map(attrName).join('.')} =`;
+      current += `${pathText(b.path)} =`;
       const value = b.value;
       const oneLine = flat(value);
       if (oneLine !== null && current.length + 1 + oneLine.length + 1 <= WIDTH) current += ` ${oneLine}`;
@@ -197,7 +267,7 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Prin
         expr(value, indent + INDENT);
       } else {
         current += ' ';
-        expr(value, indent);
+        expr(value, indent, oneLine);
       }
       current += ';';
       record(b.sources, start);
@@ -205,6 +275,6 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Prin
   };
 
   expr(root, '');
-  lines.push(current.replace(/[ \t]+$/, ''));
+  lines.push(trimEnd(current));
   return { text: lines.join('\n') + '\n', sourceMap };
 }

@@ -1,5 +1,6 @@
 const KEYWORDS = new Set(['if', 'then', 'else', 'assert', 'with', 'let', 'in', 'rec', 'inherit', 'or']);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
+const NEEDS_ESCAPE = /["\\\n\r\t]|\$\{/;
 
 /**
  * Writes a Nix double-quoted string that Nix reads back as exactly `value`.
@@ -7,6 +8,7 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
  * into a newline; other control characters and any Unicode are literal in Nix strings.
  */
 export function nixString(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
   let out = '"';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];

@@ -1,0 +1,13 @@
+import { benchGenerate } from './generate';
+import { printResults, type BenchResult } from './report';
+
+/** `npm run bench`: prints figures and a PASS/FAIL line per budget; exits 1 when a budget fails. */
+const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [['Generator', benchGenerate]];
+
+let ok = true;
+for (const [title, run] of sections) {
+  console.log(`\n== ${title}`);
+  ok = printResults(await run()) && ok;
+}
+console.log(ok ? '\nAll budgets met.' : '\nSome budgets were missed.');
+process.exitCode = ok ? 0 : 1;
