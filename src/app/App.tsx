@@ -1,43 +1,60 @@
-const placeholderModule = `{ config, pkgs, ... }:
-{
-  specialisation = { };
-}
-`;
+import { lazy, Suspense } from 'react';
+import { SpecialisationForm } from '../features/form/specialisation-form';
+import { ProjectMenu } from '../features/project/project-menu';
+import { UndoRedo } from '../features/project/undo-redo';
+import { useUndoShortcuts } from '../features/project/use-undo-shortcuts';
+import { SpecialisationList } from '../features/specialisations/specialisation-list';
+import type { QueryClient } from '@tanstack/react-query';
+import { Notices } from './notices';
+import { PlainPreview } from './plain-preview';
+import { Providers } from './providers';
 
-export function App() {
+// Monaco is large: the preview pane arrives after the forms are usable.
+const PreviewPane = lazy(() => import('../features/preview/preview-pane').then((m) => ({ default: m.PreviewPane })));
+
+export function App({ queryClient }: { queryClient?: QueryClient }) {
+  useUndoShortcuts();
   return (
-    <div className="shell">
-      <header className="shell-header">
-        <img className="shell-mark" src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width="40" height="40" />
-        <div>
-          <h1>Specialisation Studio</h1>
-          <p className="tagline">
-            Describe NixOS specialisations in forms and get the <code>specialisation.&lt;name&gt;.configuration</code>{' '}
-            module written for you.
-          </p>
-        </div>
-      </header>
+    <Providers queryClient={queryClient}>
+      <div className="shell">
+        <header className="shell-header">
+          <div className="brand">
+            <img className="shell-mark" src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width="36" height="36" />
+            <div>
+              <h1>Specialisation Studio</h1>
+              <p className="tagline">
+                NixOS <code>specialisation.&lt;name&gt;.configuration</code>, written for you.
+              </p>
+            </div>
+          </div>
+          <div className="header-controls">
+            <ProjectMenu />
+            <UndoRedo />
+          </div>
+        </header>
 
-      <main className="shell-main">
-        <section className="panel" aria-labelledby="specialisations-heading">
-          <h2 id="specialisations-heading">Specialisations</h2>
-          <p className="empty">
-            No specialisations yet. Each one becomes an extra boot entry, such as a gaming desktop or an offline
-            work profile, built on top of your main configuration.
-          </p>
-        </section>
+        <Notices />
 
-        <section className="panel" aria-labelledby="generated-heading">
-          <h2 id="generated-heading">Generated Nix</h2>
-          <pre className="code" tabIndex={0} aria-label="Generated NixOS module">
-            <code>{placeholderModule}</code>
-          </pre>
-        </section>
-      </main>
+        <main className="shell-main">
+          <SpecialisationList />
 
-      <footer className="shell-footer">
-        <p>Runs entirely in your browser: nothing you enter is sent anywhere.</p>
-      </footer>
-    </div>
+          <section className="panel form-panel" aria-labelledby="form-heading">
+            <h2 id="form-heading">Settings</h2>
+            <SpecialisationForm />
+          </section>
+
+          <section className="panel preview-panel" aria-labelledby="generated-heading">
+            <h2 id="generated-heading">Generated Nix</h2>
+            <Suspense fallback={<PlainPreview />}>
+              <PreviewPane />
+            </Suspense>
+          </section>
+        </main>
+
+        <footer className="shell-footer">
+          <p>Runs entirely in your browser: nothing you enter is sent anywhere.</p>
+        </footer>
+      </div>
+    </Providers>
   );
 }

@@ -66,3 +66,79 @@ export function removeUser(p: Project, si: number, ui: number): Project {
     };
   });
 }
+
+/** Puts a specialisation back at `index` (restoring a deleted one), renaming it if the name was taken since. */
+export function insertSpecialisation(p: Project, index: number, s: Specialisation): Project {
+  const name = freeName(p.specialisations.map((x) => x.name), s.name || 'specialisation');
+  const list = [...p.specialisations];
+  list.splice(Math.max(0, Math.min(index, list.length)), 0, { ...s, name });
+  return { ...p, specialisations: list };
+}
+
+export function renameSpecialisation(p: Project, index: number, name: string): Project {
+  return updateSpecialisation(p, index, (s) => (s.name === name ? s : { ...s, name }));
+}
+
+/** Sets one field of a specialisation, one of its users, or one of its desktop, GPU or kernel settings. */
+export function setSpecialisationField<K extends keyof Specialisation>(
+  p: Project,
+  si: number,
+  key: K,
+  value: Specialisation[K],
+): Project {
+  return updateSpecialisation(p, si, (s) => (s[key] === value ? s : { ...s, [key]: value }));
+}
+
+export function setSection<S extends 'desktop' | 'gpu' | 'kernel', K extends keyof Specialisation[S]>(
+  p: Project,
+  si: number,
+  section: S,
+  key: K,
+  value: Specialisation[S][K],
+): Project {
+  return updateSpecialisation(p, si, (s) => {
+    const current: Specialisation[S] = s[section];
+    if (current[key] === value) return s;
+    return { ...s, [section]: { ...current, [key]: value } };
+  });
+}
+
+/** Sets a field of a user; renaming a user also renames the autologin that pointed at it. */
+export function setUserField<K extends keyof User>(p: Project, si: number, ui: number, key: K, value: User[K]): Project {
+  return updateSpecialisation(p, si, (s) => {
+    const user = s.users[ui];
+    if (!user || user[key] === value) return s;
+    const users = s.users.map((u, j) => (j === ui ? { ...u, [key]: value } : u));
+    const followsRename = key === 'name' && s.desktop.autoLogin !== null && s.desktop.autoLogin === user.name;
+    return {
+      ...s,
+      users,
+      desktop: followsRename ? { ...s.desktop, autoLogin: value as string } : s.desktop,
+    };
+  });
+}
+
+/**
+ * Adds entries to a list field: `split` true splits the text on blanks and commas, false keeps it
+ * whole, a function splits it its own way. Skips blanks and entries already there; returns the same
+ * array when nothing was added.
+ */
+export function appendUnique(list: readonly string[], text: string, split: boolean | ((text: string) => string[]) = true): string[] {
+  const parts = typeof split === 'function' ? split(text) : split ? text.split(/[\s,]+/) : [text];
+  const items = parts.map((x) => x.trim()).filter((x) => x !== '');
+  const added = items.filter((x, i) => !list.includes(x) && items.indexOf(x) === i);
+  return added.length ? [...list, ...added] : (list as string[]);
+}
+
+/** Splits a kernel command line into parameters: on blanks, except inside double quotes (`a="b c" quiet`). */
+export function splitKernelParams(text: string): string[] {
+  return text.match(/(?:[^\s"]|"[^"]*"?)+/g) ?? [];
+}
+
+export function removeAt<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, i) => i !== index);
+}
+
+export function setRelease(p: Project, nixosRelease: Project['nixosRelease']): Project {
+  return p.nixosRelease === nixosRelease ? p : { ...p, nixosRelease };
+}

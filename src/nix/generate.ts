@@ -128,6 +128,24 @@ function specialisationBinding(s: Specialisation, at0: string, release: Release,
   );
 }
 
+/**
+ * Option paths the form sets in a specialisation, down to values that are not attribute sets
+ * (what Nix would call a duplicate if extra Nix set it again).
+ */
+export function generatedOptionPaths(s: Specialisation, release: Release): string[] {
+  const out: string[] = [];
+  const walk = (bindings: Binding[], prefix: string[]) => {
+    for (const b of bindings) {
+      if (b.type !== 'attr') continue;
+      const path = [...prefix, ...b.path];
+      if (b.value.type === 'attrs' && b.value.bindings.length) walk(b.value.bindings, path);
+      else out.push(path.join('.'));
+    }
+  };
+  walk(configurationBindings({ ...s, extraConfig: '' }, '', release), []);
+  return out;
+}
+
 function configurationBindings(s: Specialisation, p: string, release: Release): Binding[] {
   const out: Binding[] = [];
   if (s.tags.length) out.push(set('system.nixos.tags', list(s.tags.map(str)), [`${p}.tags`]));

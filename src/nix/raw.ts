@@ -1,13 +1,98 @@
-// Provisional: replaced by the real parser once src/nix/syntax lands.
-export function rawLayout(text: string) {
-  return { lines: text.split('\n'), linesInsideStrings: new Set<number>() };
+import type { Binding, Expr } from './syntax/ast';
+import { staticAttrPath } from './syntax/ast';
+import { freeIdentifiers } from './syntax/free-vars';
+import { computeLineStarts, lineColumnAt } from './syntax/lexer';
+import { parseBindings, type BindingsResult } from './syntax/parse';
+
+/** The last parse, since layout, free variables and checks all ask about the same text in a row. */
+let last: { text: string; result: BindingsResult } | null = null;
+function parse(text: string): BindingsResult {
+  if (last?.text !== text) last = { text, result: parseBindings(text) };
+  return last.result;
 }
+
+/** Calls `visit` on every syntax node under `node` (a generic walk: the tree is plain data). */
+function walk(node: unknown, visit: (n: { type: string; start: number; end: number }) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  if ('type' in node && 'start' in node) visit(node as { type: string; start: number; end: number });
+  for (const value of Object.values(node)) if (typeof value === 'object') walk(value, visit);
+}
+
+/**
+ * Splits verbatim Nix into lines and names the lines that begin inside a string literal, which
+ * the printer must not re-indent: that would change the string. Unparseable text is kept as it is.
+ */
+export function rawLayout(text: string): { lines: string[]; linesInsideStrings: Set<number> } {
+  const lines = text.split('\n');
+  const result = parse(text);
+  const insideStrings = new Set<number>();
+  if (!result.ok) {
+    // Without a tree we cannot tell where strings are: keep every line as written.
+    lines.forEach((_, i) => i > 0 && insideStrings.add(i));
+    return { lines, linesInsideStrings: insideStrings };
+  }
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  walk(result.bindings, (n) => {
+    if (n.type !== 'String') return;
+    for (let i = 1; i < lines.length; i++) if (starts[i] > n.start && starts[i] < n.end) insideStrings.add(i);
+  });
+  return {
+    lines: lines.map((l, i) => (insideStrings.has(i) || insideStrings.has(i + 1) ? l : l.replace(/\r$/, ''))),
+    linesInsideStrings: insideStrings,
+  };
+}
+
+/** Names the bindings use from outside (`config`, `pkgs`, `lib` …). */
 export function rawFreeVariables(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/\b(config|lib|pkgs|options|modulesPath)\b/g)) out.add(m[1]);
-  return out;
+  const result = parse(text);
+  return result.ok ? freeIdentifiers(result.bindings) : new Set();
 }
-export function rawCheck(text: string): { error: { line: number; column: number; message: string } | null; optionPaths: string[] } {
-  void text;
-  return { error: null, optionPaths: [] };
+
+export interface RawOption {
+  /** Dotted option path, `services.xserver.enable`. */
+  path: string;
+  line: number;
+}
+
+export interface RawCheck {
+  error: { line: number; column: number; message: string } | null;
+  /** Option paths the bindings set, down to the values that are not attribute-set literals. */
+  optionPaths: string[];
+  options: RawOption[];
+}
+
+/** Checks that text is valid Nix bindings and lists the option paths it sets. */
+export function rawCheck(text: string): RawCheck {
+  const result = parse(text);
+  if (!result.ok) {
+    const { line, column, message } = result.error;
+    return { error: { line, column, message }, optionPaths: [], options: [] };
+  }
+  const lineStarts = computeLineStarts(text);
+  const options: RawOption[] = [];
+  const collect = (bindings: Binding[], prefix: string[]) => {
+    for (const b of bindings) {
+      const line = lineColumnAt(lineStarts, b.start).line;
+      if (b.type === 'Inherit') {
+        for (const n of b.names) if (n.name !== null) options.push({ path: [...prefix, n.name].join('.'), line });
+        continue;
+      }
+      const path = staticAttrPath(b.path);
+      if (path === null) continue;
+      const value: Expr = b.value;
+      if (value.type === 'Attrs' && !value.rec && value.bindings.length) collect(value.bindings, [...prefix, ...path]);
+      else options.push({ path: [...prefix, ...path].join('.'), line });
+    }
+  };
+  collect(result.bindings, []);
+  return { error: null, optionPaths: options.map((o) => o.path), options };
 }

@@ -1,6 +1,7 @@
 import { resolveDisplayManager } from '../model/desktop';
 import type { Diagnostic, Project, Release, Specialisation } from '../model/types';
 import { validateModel } from '../model/validate';
+import { generatedOptionPaths } from './generate';
 import { rawCheck } from './raw';
 import {
   DESKTOP_RULES,
@@ -39,6 +40,17 @@ function validateForRelease(s: Specialisation, p: string, release: Release): Dia
 
   const extra = rawCheck(s.extraConfig);
   if (extra.error) error('.extraConfig', `line ${extra.error.line}, column ${extra.error.column}: ${extra.error.message}`);
+  else if (extra.options.length) {
+    const generated = generatedOptionPaths(s, release);
+    for (const o of extra.options) {
+      const clash = generated.find((g) => g === o.path || g.startsWith(`${o.path}.`) || o.path.startsWith(`${g}.`));
+      if (clash)
+        error(
+          '.extraConfig',
+          `line ${o.line}: ${o.path} is also set by the form (${clash}); Nix refuses an attribute defined twice — change it in the form, or leave it out here`,
+        );
+    }
+  }
   const extraSets = (path: string) => extra.optionPaths.some((o) => o === path || o.startsWith(`${path}.`));
 
   const { environment } = s.desktop;

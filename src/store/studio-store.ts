@@ -4,9 +4,18 @@ import { defaultProject } from '../model/defaults';
 import type { Project } from '../model/types';
 import { loadStoredProject, saveProject, type LoadResult } from './persistence';
 
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Notice {
   kind: 'info' | 'warning' | 'error';
   message: string;
+  /** Further lines, e.g. each option path a release change renames. */
+  details?: string[];
+  /** Buttons such as Undo or "Switch chani to Plasma 6"; running one dismisses the notice. */
+  actions?: NoticeAction[];
   /** The raw value that was set aside, offered for download. */
   download?: { fileName: string; text: string };
 }

@@ -1,0 +1,110 @@
+import type { ReactNode } from 'react';
+import type { Severity } from '../../model/types';
+import { optionDocsUrl, optionPathForField } from '../../nix/option-docs';
+import { useDerived } from '../../store/derived';
+import { belongsTo, fieldId } from './field-id';
+import { useFormContext } from './form-context';
+import { useFocusReport } from './use-edit';
+
+/** Props every control of a field gets: its id, its model path, its messages, focus reporting. */
+export interface ControlProps {
+  id: string;
+  'data-field-path': string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+  onFocus: () => void;
+  onBlur: () => void;
+}
+
+export interface FieldMessage {
+  severity: Severity;
+  message: string;
+}
+
+interface Props {
+  /** Model path, exactly as diagnostics name it: `specialisations[0].users[1].uid`. */
+  path: string;
+  label: string;
+  hint?: ReactNode;
+  /** A list field: it also shows the messages of its items (`…tags[2]`). */
+  list?: boolean;
+  /** `check`: a checkbox with its label after it. */
+  kind?: 'block' | 'check';
+  /** Messages the model cannot hold, such as text in a uid field that is not a number. */
+  extra?: FieldMessage[];
+  children: (control: ControlProps) => ReactNode;
+}
+
+/** A form field: visible label, documentation link, the control, a hint and the field's own messages. */
+export function Field({ path, label, hint, list = false, kind = 'block', extra = [], children }: Props) {
+  const { diagnostics } = useDerived();
+  const focus = useFocusReport(path);
+  const id = fieldId(path);
+  const messages: FieldMessage[] = [...extra, ...diagnostics.filter((d) => belongsTo(d.path, path, list))];
+  const hasError = messages.some((m) => m.severity === 'error');
+  const described = [hint ? `${id}-hint` : null, messages.length ? `${id}-messages` : null].filter(Boolean).join(' ');
+  const control: ControlProps = {
+    id,
+    'data-field-path': path,
+    ...(described ? { 'aria-describedby': described } : {}),
+    ...(hasError ? { 'aria-invalid': true as const } : {}),
+    ...focus,
+  };
+  const state = hasError ? ' field-has-error' : messages.length ? ' field-has-warning' : '';
+  return (
+    <div className={`field field-is-${kind}${state}`}>
+      {kind === 'check' ? (
+        <div className="field-head">
+          <span className="field-check">
+            {children(control)}
+            <label htmlFor={id}>{label}</label>
+          </span>
+          <DocLink path={path} />
+        </div>
+      ) : (
+        <>
+          <div className="field-head">
+            <label htmlFor={id}>{label}</label>
+            <DocLink path={path} />
+          </div>
+          {children(control)}
+        </>
+      )}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {messages.length > 0 && (
+        <ul id={`${id}-messages`} className="field-messages">
+          {messages.map((m, i) => (
+            <li key={i} className={`message message-${m.severity}`}>
+              <span className="message-kind">{m.severity === 'error' ? 'Error' : 'Warning'}:</span> {m.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Link to the field's option on search.nixos.org, for the project's release; nothing when it sets no option. */
+export function DocLink({ path }: { path: string }) {
+  const { specialisation, release } = useFormContext();
+  const option = optionPathForField(path, specialisation, release);
+  if (!option) return null;
+  // Named by its content, not aria-label, so getByLabel('Tags') finds the field and not this link.
+  return (
+    <a
+      className="doc-link"
+      href={optionDocsUrl(option, release)}
+      target="_blank"
+      rel="noopener noreferrer"
+      title={`${option} on search.nixos.org (${release}), opens in a new tab`}
+    >
+      <span className="visually-hidden">Documentation for </span>
+      <span className="doc-link-option">{option}</span>
+      <span aria-hidden="true"> ↗</span>
+    </a>
+  );
+}

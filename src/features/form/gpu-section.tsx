@@ -1,0 +1,121 @@
+import { useReleaseChoices } from '../../catalog/use-release-choices';
+import { setSection } from '../../model/operations';
+import { GPU_MODES, type Gpu, type GpuMode } from '../../model/types';
+import { BUS_ID, lspciToBusId } from '../../model/validate';
+import { CatalogNote } from './catalog-note';
+import { Field } from './field';
+import { useFormContext } from './form-context';
+import { LspciHelper } from './lspci-helper';
+import { Section } from './section';
+import { useEdit } from './use-edit';
+
+const MODE_LABELS: Record<GpuMode, string> = {
+  none: 'None (keep the parent\u2019s)',
+  nvidia: 'NVIDIA only',
+  'nvidia-offload': 'NVIDIA PRIME offload (integrated GPU by default)',
+  'nvidia-sync': 'NVIDIA PRIME sync (NVIDIA renders everything)',
+  'nvidia-reverse-sync': 'NVIDIA PRIME reverse sync',
+  amd: 'AMD (amdgpu)',
+};
+
+type BusField = 'nvidiaBusId' | 'intelBusId' | 'amdgpuBusId';
+const BUS_FIELDS: { key: BusField; label: string }[] = [
+  { key: 'nvidiaBusId', label: 'NVIDIA bus ID' },
+  { key: 'intelBusId', label: 'Intel iGPU bus ID' },
+  { key: 'amdgpuBusId', label: 'AMD iGPU bus ID' },
+];
+
+export function GpuSection() {
+  const { index, specialisation: s, release } = useFormContext();
+  const edit = useEdit();
+  const choices = useReleaseChoices(release);
+  const g = s.gpu;
+  const p = `specialisations[${index}].gpu`;
+  const set = <K extends keyof Gpu>(key: K, value: Gpu[K], coalesce = false) =>
+    edit(coalesce ? `${p}.${key}` : null, (x) => setSection(x, index, 'gpu', key, value));
+  const nvidia = g.mode.startsWith('nvidia');
+  const prime = nvidia && g.mode !== 'nvidia';
+  const drivers = choices.nvidiaDrivers.includes(g.driver) ? choices.nvidiaDrivers : [...choices.nvidiaDrivers, g.driver];
+
+  return (
+    <Section id={`specialisations[${index}]-gpu`} title="GPU / eGPU">
+      <Field path={`${p}.mode`} label="GPU mode">
+        {(control) => (
+          <select {...control} value={g.mode} onChange={(e) => set('mode', e.target.value as GpuMode)}>
+            {GPU_MODES.map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {nvidia && (
+        <>
+          <CatalogNote status={choices.status} what="NVIDIA drivers" />
+          <Field path={`${p}.driver`} label="NVIDIA driver">
+            {(control) => (
+              <select {...control} className="mono" value={g.driver} onChange={(e) => set('driver', e.target.value as Gpu['driver'])}>
+                {drivers.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                    {choices.brokenNvidiaDrivers.includes(d) ? ' (does not build with the default kernel)' : ''}
+                    {!choices.nvidiaDrivers.includes(d) ? ` (not in NixOS ${release})` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            path={`${p}.openKernelModule`}
+            label="Open kernel module"
+            kind="check"
+            hint="NVIDIA's open module; recommended for Turing (RTX 20) and newer cards."
+          >
+            {(control) => <input {...control} type="checkbox" checked={g.openKernelModule} onChange={(e) => set('openKernelModule', e.target.checked)} />}
+          </Field>
+        </>
+      )}
+      {(nvidia || g.externalGpu) && (
+        <Field path={`${p}.externalGpu`} label="External GPU (in an enclosure)" kind="check">
+          {(control) => <input {...control} type="checkbox" checked={g.externalGpu} onChange={(e) => set('externalGpu', e.target.checked)} />}
+        </Field>
+      )}
+      <Field path={`${p}.thunderbolt`} label="Thunderbolt (authorise devices with bolt)" kind="check">
+        {(control) => <input {...control} type="checkbox" checked={g.thunderbolt} onChange={(e) => set('thunderbolt', e.target.checked)} />}
+      </Field>
+      {prime && (
+        <>
+          {BUS_FIELDS.map(({ key, label }) => {
+            const value = g[key];
+            const converted = value !== null && !BUS_ID.test(value) ? lspciToBusId(value) : null;
+            return (
+              <Field key={key} path={`${p}.${key}`} label={label} hint={key === 'nvidiaBusId' ? 'PCI:<bus>:<device>:<function>, in decimal.' : undefined}>
+                {(control) => (
+                  <div className="input-with-button">
+                    <input
+                      {...control}
+                      type="text"
+                      className="mono"
+                      autoComplete="off"
+                      spellCheck={false}
+                      placeholder="PCI:1:0:0"
+                      value={value ?? ''}
+                      onChange={(e) => set(key, e.target.value.trim() === '' ? null : e.target.value, true)}
+                    />
+                    {converted && (
+                      <button type="button" className="button-small" onClick={() => set(key, converted)}>
+                        Convert to {converted}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </Field>
+            );
+          })}
+          <LspciHelper onUse={(key, busId) => set(key, busId)} />
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useReleaseChoices } from '../../catalog/use-release-choices';
+import { setSection, splitKernelParams } from '../../model/operations';
+import type { Kernel } from '../../model/types';
+import { ChipsField } from './chips-field';
+import { CatalogNote } from './catalog-note';
+import { Field } from './field';
+import { useFormContext } from './form-context';
+import { Section } from './section';
+import { SuggestInput } from './suggest-input';
+import { useEdit } from './use-edit';
+
+export function KernelSection() {
+  const { index, specialisation: s, release } = useFormContext();
+  const edit = useEdit();
+  const choices = useReleaseChoices(release);
+  const k = s.kernel;
+  const p = `specialisations[${index}].kernel`;
+  const set = <K extends keyof Kernel>(key: K, value: Kernel[K], coalesce = false) =>
+    edit(coalesce ? `${p}.${key}` : null, (x) => setSection(x, index, 'kernel', key, value));
+  return (
+    <Section
+      id={`specialisations[${index}]-kernel`}
+      title="Kernel"
+      description="Kernel changes apply when you boot this entry, not on a switch."
+    >
+      <CatalogNote status={choices.status} what="kernels" />
+      <Field path={`${p}.packages`} label="Kernel package set" hint="Empty keeps the parent's kernel. Pick one of this release's or type another pkgs attribute.">
+        {(control) => (
+          <SuggestInput
+            control={control}
+            className="mono"
+            value={k.packages ?? ''}
+            onChange={(t) => set('packages', t.trim() === '' ? null : t.trim(), true)}
+            onPick={(v) => set('packages', v)}
+            suggestions={choices.kernels.map((value) => ({ value }))}
+            limit={20}
+            placeholder="linuxPackages_latest"
+          />
+        )}
+      </Field>
+      <ChipsField
+        path={`${p}.params`}
+        label="Kernel parameters"
+        item="parameter"
+        values={k.params}
+        onChange={(v) => set('params', v)}
+        split={splitKernelParams}
+        mono
+        placeholder="quiet mitigations=auto"
+      />
+      <ChipsField path={`${p}.modules`} label="Kernel modules" item="module" values={k.modules} onChange={(v) => set('modules', v)} mono placeholder="kvm-intel" />
+      <ChipsField
+        path={`${p}.blacklistedModules`}
+        label="Blacklisted kernel modules"
+        item="blacklisted module"
+        values={k.blacklistedModules}
+        onChange={(v) => set('blacklistedModules', v)}
+        mono
+        placeholder="nouveau"
+      />
+    </Section>
+  );
+}

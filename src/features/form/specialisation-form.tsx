@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { useStudio } from '../../store/studio-store';
+import { AdvancedSection } from './advanced-section';
+import { DesktopSection } from './desktop-section';
+import { FormContext, type FormContextValue } from './form-context';
+import { GeneralSection } from './general-section';
+import { GpuSection } from './gpu-section';
+import { KernelSection } from './kernel-section';
+import { PackagesSection } from './packages-section';
+import { UsersSection } from './users-section';
+
+/** The form of the selected specialisation, section by section. */
+export function SpecialisationForm() {
+  const index = useStudio((s) => s.selected);
+  const specialisation = useStudio((s) => s.project.specialisations[s.selected]);
+  const release = useStudio((s) => s.project.nixosRelease);
+  const context = useMemo<FormContextValue | null>(
+    () => (specialisation ? { index, specialisation, release } : null),
+    [index, specialisation, release],
+  );
+  if (!context) {
+    return (
+      <div className="form-empty">
+        <p>Add a specialisation, or pick one in the list, to edit it here.</p>
+      </div>
+    );
+  }
+  return (
+    <FormContext.Provider value={context}>
+      <form key={index} className="specialisation-form" aria-label={`Settings of ${specialisation.name || 'the unnamed specialisation'}`} onSubmit={(e) => e.preventDefault()} noValidate>
+        <GeneralSection />
+        <UsersSection />
+        <DesktopSection />
+        <PackagesSection />
+        <GpuSection />
+        <KernelSection />
+        <AdvancedSection />
+      </form>
+    </FormContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+import type * as MonacoApi from 'monaco-editor/editor';
+
+export type Monaco = typeof MonacoApi;
+
+let loading: Promise<Monaco> | null = null;
+let loaded: Monaco | null = null;
+
+/** Loads Monaco (its own lazy chunk) with the `nix` language and the studio themes; one load per page. */
+export function loadMonaco(): Promise<Monaco> {
+  loading ??= import('./monaco-setup').then(
+    (m) => (loaded = m.monaco),
+    (error: unknown) => {
+      loading = null; // a later call may retry, e.g. after a flaky network
+      console.error('Monaco could not be loaded; the editors stay plain text.', error);
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Monaco if it has already loaded, so a second editor can render it straight away. */
+export function loadedMonaco(): Monaco | null {
+  return loaded;
+}

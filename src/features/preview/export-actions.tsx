@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import { ErrorsDialog, type ExportAction } from './errors-dialog';
+import { copyText, downloadText, FILE_NAME } from './export-file';
+
+const STATUS_MS = 4000;
+
+interface Props {
+  text: string;
+  errors: number;
+  /** Moves focus to the problems list. */
+  onShowProblems: () => void;
+}
+
+/** Copy and Download, with a confirmation first when the module has errors. */
+export function ExportActions({ text, errors, onShowProblems }: Props) {
+  const [pending, setPending] = useState<ExportAction | null>(null);
+  const [status, setStatus] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const trigger = useRef<HTMLElement | null>(null);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const announce = (message: string) => {
+    setStatus(message);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setStatus(''), STATUS_MS);
+  };
+
+  const run = async (action: ExportAction) => {
+    if (action === 'download') {
+      downloadText(text, FILE_NAME);
+      announce(`Downloaded ${FILE_NAME}`);
+    } else if (await copyText(text)) announce('Copied');
+    else announce('The browser did not allow copying. Select the text in the editor and press Ctrl+C, or use Download.');
+  };
+
+  const request = (action: ExportAction, from: HTMLElement) => {
+    trigger.current = from;
+    if (errors > 0) setPending(action);
+    else void run(action);
+  };
+
+  const close = (then?: () => void) => {
+    setPending(null);
+    if (then) then();
+    else trigger.current?.focus();
+  };
+
+  return (
+    <div className="export-actions">
+      <button type="button" onClick={(e) => request('copy', e.currentTarget)}>
+        Copy
+      </button>
+      <button type="button" onClick={(e) => request('download', e.currentTarget)}>
+        Download
+      </button>
+      <p className="export-status" role="status">
+        {status}
+      </p>
+      <ErrorsDialog
+        action={pending}
+        errors={errors}
+        onCancel={() => close()}
+        onShowProblems={() => close(onShowProblems)}
+        onConfirm={() => {
+          const action = pending;
+          close();
+          if (action) void run(action);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { FILE_NAME } from './export-file';
+
+/** The steps from a downloaded file to a boot entry. */
+export function HowToUse({ firstName }: { firstName: string | undefined }) {
+  const name = firstName?.trim() || '<name>';
+  return (
+    <details className="how-to">
+      <summary>How to use this file</summary>
+      <ol>
+        <li>
+          Save it as <code>{FILE_NAME}</code> next to <code>configuration.nix</code> (usually in{' '}
+          <code>/etc/nixos</code>).
+        </li>
+        <li>
+          In <code>configuration.nix</code>, add <code>imports = [ ./{FILE_NAME} ];</code>
+        </li>
+        <li>
+          Run <code>sudo nixos-rebuild boot</code>, reboot and pick the entry for the specialisation in the boot menu.
+        </li>
+      </ol>
+      <p>To switch without rebooting:</p>
+      <pre className="how-to-command">
+        <code>sudo /nix/var/nix/profiles/system/specialisation/{name}/bin/switch-to-configuration switch</code>
+      </pre>
+    </details>
+  );
+}

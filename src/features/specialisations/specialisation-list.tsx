@@ -1,0 +1,148 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useDerived } from '../../store/derived';
+import { useStudio } from '../../store/studio-store';
+import { EmptyState } from './empty-state';
+import { Icon, type IconName } from './icons';
+import { RenameInput } from './rename-input';
+import { TemplateButtons } from './templates-menu';
+import { useListActions } from './use-list-actions';
+
+type Action = 'up' | 'down' | 'select';
+
+/** The project's specialisations: pick one to edit, add, duplicate, rename, reorder and delete. */
+export function SpecialisationList() {
+  const names = useStudio(useShallow((s) => s.project.specialisations.map((x) => x.name)));
+  const selected = useStudio((s) => s.selected);
+  const select = useStudio((s) => s.select);
+  const { diagnostics } = useDerived();
+  const actions = useListActions();
+  const [renaming, setRenaming] = useState<number | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const refocus = useRef<{ index: number; action: Action } | null>(null);
+  const [, rerender] = useState(0);
+  const setRefocus = (target: { index: number; action: Action }) => {
+    refocus.current = target;
+    rerender((n) => n + 1);
+  };
+
+  // Keeps keyboard focus on the item that moved (or was renamed) rather than on its old slot.
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    refocus.current = null;
+    const find = (a: Action) =>
+      listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${target.index}"][data-action="${a}"]:not(:disabled)`);
+    const other: Action = target.action === 'up' ? 'down' : 'up';
+    (find(target.action) ?? find(other) ?? find('select'))?.focus();
+  });
+
+  const counts = useMemo(() => {
+    const byIndex = new Map<number, { errors: number; warnings: number }>();
+    for (const d of diagnostics) {
+      const m = /^specialisations\[(\d+)\]/.exec(d.path);
+      if (!m) continue;
+      const entry = byIndex.get(Number(m[1])) ?? { errors: 0, warnings: 0 };
+      if (d.severity === 'error') entry.errors++;
+      else entry.warnings++;
+      byIndex.set(Number(m[1]), entry);
+    }
+    return byIndex;
+  }, [diagnostics]);
+
+  return (
+    <section className="panel list-panel" aria-labelledby="specialisations-heading">
+      <h2 id="specialisations-heading">Specialisations</h2>
+      {names.length === 0 ? (
+        <EmptyState onBlank={actions.addBlank} onTemplate={actions.addTemplate} />
+      ) : (
+        <>
+          <ol className="spec-list" ref={listRef}>
+            {names.map((name, i) => {
+              const label = name || 'unnamed';
+              const { errors, warnings } = counts.get(i) ?? { errors: 0, warnings: 0 };
+              const move = (to: number, action: Action) => {
+                actions.move(i, to);
+                setRefocus({ index: to, action });
+              };
+              return (
+                <li key={i} className={i === selected ? 'spec-item selected' : 'spec-item'}>
+                  {renaming === i ? (
+                    <RenameInput
+                      name={name}
+                      onDone={(next) => {
+                        if (next) actions.rename(i, next);
+                        setRenaming(null);
+                        setRefocus({ index: i, action: 'select' });
+                      }}
+                    />
+                  ) : (
+                    <button
+                      type="button"
+                      className="spec-select"
+                      aria-current={i === selected ? 'true' : undefined}
+                      data-index={i}
+                      data-action="select"
+                      onClick={() => select(i)}
+                    >
+                      <span className={name ? 'spec-name' : 'spec-name unnamed'}>{label}</span>
+                      {errors > 0 && <span className="badge badge-error">{errors} {errors === 1 ? 'error' : 'errors'}</span>}
+                      {errors === 0 && warnings > 0 && (
+                        <span className="badge badge-warning">
+                          {warnings} {warnings === 1 ? 'warning' : 'warnings'}
+                        </span>
+                      )}
+                    </button>
+                  )}
+                  <div className="spec-actions">
+                    <IconButton label={`Move ${label} up`} index={i} action="up" disabled={i === 0} onClick={() => move(i - 1, 'up')} icon="up" />
+                    <IconButton label={`Move ${label} down`} index={i} action="down" disabled={i === names.length - 1} onClick={() => move(i + 1, 'down')} icon="down" />
+                    <IconButton label={`Rename ${label}`} index={i} onClick={() => setRenaming(i)} icon="rename" />
+                    <IconButton label={`Duplicate ${label}`} index={i} onClick={() => actions.duplicate(i)} icon="duplicate" />
+                    <IconButton label={`Delete ${label}`} index={i} onClick={() => actions.remove(i)} icon="delete" danger />
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+          <div className="list-add">
+            <button type="button" className="button button-primary" onClick={actions.addBlank}>
+              Add specialisation
+            </button>
+            <details className="template-menu">
+              <summary>Add from a template</summary>
+              <TemplateButtons onPick={actions.addTemplate} />
+            </details>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+interface IconButtonProps {
+  label: string;
+  icon: IconName;
+  index: number;
+  action?: Action;
+  disabled?: boolean;
+  danger?: boolean;
+  onClick: () => void;
+}
+
+function IconButton({ label, icon, index, action, disabled, danger, onClick }: IconButtonProps) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'icon-button danger' : 'icon-button'}
+      aria-label={label}
+      title={label}
+      data-index={index}
+      data-action={action}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}
