@@ -1,4 +1,6 @@
 import {
+  type Base,
+  type FromParent,
   DEFAULT_RELEASE,
   FORMAT_VERSION,
   type Desktop,
@@ -44,10 +46,27 @@ export function defaultKernel(): Kernel {
   return { packages: null, params: [], modules: [], blacklistedModules: [] };
 }
 
+export function defaultFromParent(): FromParent {
+  return { hardwareConfiguration: true, bootloader: true };
+}
+
+export function defaultBase(): Base {
+  return {
+    bootloader: 'systemd-boot',
+    grubDevice: 'nodev',
+    desktop: defaultDesktop(),
+    kernel: defaultKernel(),
+    gpu: defaultGpu(),
+    networkmanager: false,
+  };
+}
+
 export function defaultSpecialisation(name = ''): Specialisation {
   return {
     name,
     inheritParentConfig: true,
+    fromParent: defaultFromParent(),
+    rememberAcrossRebuilds: false,
     tags: [],
     users: [],
     desktop: defaultDesktop(),
@@ -59,5 +78,5 @@ export function defaultSpecialisation(name = ''): Specialisation {
 }
 
 export function defaultProject(nixosRelease: Release = DEFAULT_RELEASE): Project {
-  return { version: FORMAT_VERSION, nixosRelease, specialisations: [] };
+  return { version: FORMAT_VERSION, nixosRelease, base: null, defaultEntry: null, specialisations: [] };
 }

@@ -1,4 +1,5 @@
 import {
+  BOOTLOADERS,
   DESKTOPS,
   DISPLAY_MANAGERS,
   FORMAT_VERSION,
@@ -18,7 +19,7 @@ export type Spec =
   | { kind: 'bool'; default: boolean; description: string }
   | { kind: 'enum'; values: readonly string[]; default: string; description: string }
   | { kind: 'array'; items: Spec; description: string }
-  | { kind: 'object'; fields: Record<string, Spec>; required: string[]; description: string }
+  | { kind: 'object'; fields: Record<string, Spec>; required: string[]; description: string; nullable?: boolean }
   | { kind: 'const'; value: number; description: string };
 
 const str = (description: string, def: string | null = null): Spec =>
@@ -54,6 +55,45 @@ export const userSpec: Spec = {
   },
 };
 
+const desktopSpec: Spec = {
+  kind: 'object',
+  required: [],
+  description: 'Desktop environment, display manager and autologin.',
+  fields: {
+    environment: oneOf(DESKTOPS, 'none', 'Desktop environment or window manager.'),
+    displayManager: oneOf(DISPLAY_MANAGERS, 'auto', "Display manager; auto picks the desktop's usual one."),
+    autoLogin: str('User logged in automatically; one of the users of this system.'),
+  },
+};
+
+const gpuSpec: Spec = {
+  kind: 'object',
+  required: [],
+  description: 'Graphics: NVIDIA (PRIME offload/sync/reverse sync), AMD, external GPUs.',
+  fields: {
+    mode: oneOf(GPU_MODES, 'none', 'GPU setup.'),
+    nvidiaBusId: str('NVIDIA bus id, PCI:<bus>:<device>:<function> in decimal.'),
+    intelBusId: str('Intel iGPU bus id, PCI:<bus>:<device>:<function> in decimal.'),
+    amdgpuBusId: str('AMD iGPU bus id, PCI:<bus>:<device>:<function> in decimal.'),
+    driver: oneOf(NVIDIA_DRIVERS, 'stable', 'NVIDIA driver package from the kernel package set.'),
+    openKernelModule: bool("Use NVIDIA's open kernel module (hardware.nvidia.open).", false),
+    externalGpu: bool('The GPU is external (hardware.nvidia.prime.allowExternalGpu).', false),
+    thunderbolt: bool('Authorise Thunderbolt devices with bolt (services.hardware.bolt).', false),
+  },
+};
+
+const kernelSpec: Spec = {
+  kind: 'object',
+  required: [],
+  description: 'Kernel package set, parameters and modules.',
+  fields: {
+    packages: str("Kernel package set under pkgs, such as linuxPackages_latest; null keeps the parent's."),
+    params: strList('Kernel command line parameters (boot.kernelParams).'),
+    modules: strList('Kernel modules loaded at boot (boot.kernelModules).'),
+    blacklistedModules: strList('Kernel modules never loaded (boot.blacklistedKernelModules).'),
+  },
+};
+
 export const specialisationSpec: Spec = {
   kind: 'object',
   required: ['name'],
@@ -61,45 +101,25 @@ export const specialisationSpec: Spec = {
   fields: {
     name: { kind: 'string', default: '', description: 'Name of the specialisation; [A-Za-z0-9_-]+.' },
     inheritParentConfig: bool('Build on top of the parent configuration (false: a separate system).', true),
+    fromParent: {
+      kind: 'object',
+      required: [],
+      description: 'What a separate system (inheritParentConfig false) takes over from the parent.',
+      fields: {
+        hardwareConfiguration: bool('Import ./hardware-configuration.nix (file systems, initrd, CPU).', true),
+        bootloader: bool("Set the parent's bootloader (base.bootloader).", true),
+      },
+    },
+    rememberAcrossRebuilds: bool(
+      'Write the name to /etc/specialisation so a rebuild from inside this entry stays in it.',
+      false,
+    ),
     tags: strList('system.nixos.tags: shown in the boot entry label; [A-Za-z0-9:_.-]+ each.'),
     users: { kind: 'array', items: userSpec, description: 'Users that exist in this specialisation.' },
-    desktop: {
-      kind: 'object',
-      required: [],
-      description: 'Desktop environment, display manager and autologin.',
-      fields: {
-        environment: oneOf(DESKTOPS, 'none', 'Desktop environment or window manager.'),
-        displayManager: oneOf(DISPLAY_MANAGERS, 'auto', "Display manager; auto picks the desktop's usual one."),
-        autoLogin: str('User logged in automatically; one of this specialisation\'s users.'),
-      },
-    },
+    desktop: desktopSpec,
     packages: strList('Attribute paths under pkgs, such as firefox or python3Packages.numpy.'),
-    gpu: {
-      kind: 'object',
-      required: [],
-      description: 'Graphics: NVIDIA (PRIME offload/sync/reverse sync), AMD, external GPUs.',
-      fields: {
-        mode: oneOf(GPU_MODES, 'none', 'GPU setup.'),
-        nvidiaBusId: str('NVIDIA bus id, PCI:<bus>:<device>:<function> in decimal.'),
-        intelBusId: str('Intel iGPU bus id, PCI:<bus>:<device>:<function> in decimal.'),
-        amdgpuBusId: str('AMD iGPU bus id, PCI:<bus>:<device>:<function> in decimal.'),
-        driver: oneOf(NVIDIA_DRIVERS, 'stable', 'NVIDIA driver package from the kernel package set.'),
-        openKernelModule: bool("Use NVIDIA's open kernel module (hardware.nvidia.open).", false),
-        externalGpu: bool('The GPU is external (hardware.nvidia.prime.allowExternalGpu).', false),
-        thunderbolt: bool('Authorise Thunderbolt devices with bolt (services.hardware.bolt).', false),
-      },
-    },
-    kernel: {
-      kind: 'object',
-      required: [],
-      description: 'Kernel package set, parameters and modules.',
-      fields: {
-        packages: str("Kernel package set under pkgs, such as linuxPackages_latest; null keeps the parent's."),
-        params: strList('Kernel command line parameters (boot.kernelParams).'),
-        modules: strList('Kernel modules loaded at boot (boot.kernelModules).'),
-        blacklistedModules: strList('Kernel modules never loaded (boot.blacklistedKernelModules).'),
-      },
-    },
+    gpu: gpuSpec,
+    kernel: kernelSpec,
     extraConfig: { kind: 'string', default: '', description: "Raw Nix bindings placed inside the specialisation's configuration." },
   },
 };
@@ -111,6 +131,21 @@ export const projectSpec: Spec = {
   fields: {
     version: { kind: 'const', value: FORMAT_VERSION, description: 'Format version of this file.' },
     nixosRelease: oneOf(RELEASES, DEFAULT_RELEASE, 'The NixOS release the module targets.'),
+    base: {
+      kind: 'object',
+      nullable: true,
+      required: [],
+      description: 'The parent system, so that specialisations can override what it sets; null when not described.',
+      fields: {
+        bootloader: oneOf(BOOTLOADERS, 'systemd-boot', "The parent's bootloader."),
+        grubDevice: { kind: 'string', default: 'nodev', description: 'GRUB device: nodev for UEFI, a disk for BIOS.' },
+        desktop: desktopSpec,
+        kernel: kernelSpec,
+        gpu: gpuSpec,
+        networkmanager: bool('The parent enables NetworkManager (networking.networkmanager.enable).', false),
+      },
+    },
+    defaultEntry: str('The boot entry started by default: null for the parent, or a specialisation name.'),
     specialisations: { kind: 'array', items: specialisationSpec, description: 'The specialisations, in order.' },
   },
 };

@@ -20,10 +20,11 @@ function toSchema(spec: Spec): Schema {
     case 'object':
       return {
         ...base,
-        type: 'object',
+        type: spec.nullable ? ['object', 'null'] : 'object',
         properties: Object.fromEntries(Object.entries(spec.fields).map(([k, s]) => [k, toSchema(s)])),
         required: spec.required,
         additionalProperties: false,
+        ...(spec.nullable ? { default: null } : {}),
       };
   }
 }

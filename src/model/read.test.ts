@@ -59,7 +59,7 @@ describe('JSON Schema', () => {
 
   it('forbids unknown fields everywhere', () => {
     const walk = (s: Record<string, unknown>): void => {
-      if (s.type === 'object') {
+      if (s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object'))) {
         expect(s.additionalProperties).toBe(false);
         Object.values(s.properties as Record<string, Record<string, unknown>>).forEach(walk);
       }

@@ -24,8 +24,12 @@ function defaultOf(spec: Spec): unknown {
     case 'array':
       return [];
     case 'object':
-      return Object.fromEntries(Object.entries(spec.fields).map(([k, s]) => [k, defaultOf(s)]));
+      return spec.nullable ? null : filledObject(spec);
   }
+}
+
+function filledObject(spec: Extract<Spec, { kind: 'object' }>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(spec.fields).map(([k, s]) => [k, s.kind === 'object' ? filledObject(s) : defaultOf(s)]));
 }
 
 function read(value: unknown, spec: Spec, path: string, out: Diagnostic[]): unknown {
@@ -58,8 +62,9 @@ function read(value: unknown, spec: Spec, path: string, out: Diagnostic[]): unkn
       if (!Array.isArray(value)) return fail(`must be a list, found ${describe(value)}`);
       return value.map((item, i) => read(item, spec.items, `${path}[${i}]`, out));
     case 'object': {
+      if (value === null && spec.nullable) return null;
       if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return fail(`must be an object, found ${describe(value)}`);
+        return fail(`must be an object${spec.nullable ? ' or null' : ''}, found ${describe(value)}`);
       const record = value as Record<string, unknown>;
       const result: Record<string, unknown> = {};
       for (const [key, fieldSpec] of Object.entries(spec.fields)) {

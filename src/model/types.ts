@@ -100,9 +100,23 @@ export interface Kernel {
   blacklistedModules: string[];
 }
 
+export const BOOTLOADERS = ['systemd-boot', 'grub'] as const;
+export type Bootloader = (typeof BOOTLOADERS)[number];
+
+/** What a separate system (`inheritParentConfig = false`) takes over from the parent. */
+export interface FromParent {
+  /** `imports = [ ./hardware-configuration.nix ];` (file systems, initrd modules, CPU settings). */
+  hardwareConfiguration: boolean;
+  /** The parent's bootloader settings (`base.bootloader`). */
+  bootloader: boolean;
+}
+
 export interface Specialisation {
   name: string;
   inheritParentConfig: boolean;
+  fromParent: FromParent;
+  /** Writes the name to /etc/specialisation so a rebuild from inside can stay in it. */
+  rememberAcrossRebuilds: boolean;
   tags: string[];
   users: User[];
   desktop: Desktop;
@@ -113,9 +127,24 @@ export interface Specialisation {
   extraConfig: string;
 }
 
+/** What the parent configuration (the main `configuration.nix`) sets, as far as specialisations care. */
+export interface Base {
+  bootloader: Bootloader;
+  /** GRUB's `boot.loader.grub.device`: `nodev` for UEFI, a disk such as `/dev/sda` for BIOS. */
+  grubDevice: string;
+  desktop: Desktop;
+  kernel: Kernel;
+  gpu: Gpu;
+  networkmanager: boolean;
+}
+
 export interface Project {
   version: typeof FORMAT_VERSION;
   nixosRelease: Release;
+  /** The parent system; null when the user has not described it (no overrides are written then). */
+  base: Base | null;
+  /** The boot entry to start by default: null for the parent, or a specialisation's name. */
+  defaultEntry: string | null;
   specialisations: Specialisation[];
 }
 

@@ -55,3 +55,46 @@ export function set(path: string | string[], value: Expr, sources?: string[], co
   if (comment) binding.comment = comment;
   return binding;
 }
+
+const startsWith = (path: readonly string[], prefix: readonly string[]) =>
+  prefix.length < path.length && prefix.every((p, i) => path[i] === p);
+
+/**
+ * Moves bindings under an attribute set written elsewhere in the same set into it
+ * (`a.b.c = 1;` beside `a = { b = { … }; };`), and joins sets written twice. Nix refuses
+ * both spellings side by side ("attribute already defined"); merged, they mean the same.
+ */
+export function mergeOverlapping(bindings: Binding[]): Binding[] {
+  const out: Binding[] = [];
+  for (const b of bindings) {
+    if (b.type !== 'attr') {
+      out.push(b);
+      continue;
+    }
+    const host = out.find(
+      (o): o is Extract<Binding, { type: 'attr' }> =>
+        o.type === 'attr' && o.value.type === 'attrs' && o.value.bindings.length > 0 && (startsWith(b.path, o.path) || (b.value.type === 'attrs' && sameParts(o.path, b.path))),
+    );
+    if (!host || host.value.type !== 'attrs') {
+      out.push(b);
+      continue;
+    }
+    const inner = sameParts(host.path, b.path) && b.value.type === 'attrs' ? b.value.bindings : [{ ...b, path: b.path.slice(host.path.length) }];
+    host.value = { type: 'attrs', bindings: mergeOverlapping([...host.value.bindings, ...inner]) };
+  }
+  // A group written after dotted bindings under it takes them in as well.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const g = out[i];
+    if (g.type !== 'attr' || g.value.type !== 'attrs' || g.value.bindings.length === 0) continue;
+    const under = out.filter((o, j) => j < i && o.type === 'attr' && startsWith(o.path, g.path)) as Extract<Binding, { type: 'attr' }>[];
+    if (!under.length) continue;
+    g.value = { type: 'attrs', bindings: mergeOverlapping([...under.map((o) => ({ ...o, path: o.path.slice(g.path.length) })), ...g.value.bindings]) };
+    for (const o of under) out.splice(out.indexOf(o), 1);
+    i = out.indexOf(g);
+  }
+  return out;
+}
+
+function sameParts(a: readonly string[], b: readonly string[]) {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}

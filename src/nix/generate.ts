@@ -1,7 +1,8 @@
-import type { Project, Release, Specialisation, User } from '../model/types';
+import type { Base, DisplayManager, Project, Release, Specialisation, User } from '../model/types';
 import { resolveDisplayManager } from '../model/desktop';
 import {
   attrs,
+  mergeOverlapping,
   bool,
   int,
   lambda,
@@ -27,6 +28,8 @@ import {
   SHELL_PROGRAMS,
   at,
 } from './releases';
+import { defaultEntrySetting } from './boot-menu';
+import { mkForce, parentOverrides, type Overrides } from './overrides';
 import { packageExpr } from './packages';
 
 export interface Generated {
@@ -39,14 +42,18 @@ export interface Generated {
 export function generate(project: Project, releaseOverride?: Release): Generated {
   const release = releaseOverride ?? project.nixosRelease;
   const used = new Set<string>();
-  const entries = project.specialisations.map((s, i) => specialisationBinding(s, `specialisations[${i}]`, release, used));
-  const body = attrs(
-    entries.length === 1 ? entries : [set('specialisation', attrs(entries), ['specialisations'])],
-  );
+  const entries = project.specialisations.map((s, i) => specialisationBinding(context(project, s, i, release), used));
+  const top: Binding[] = entries.length === 1 ? entries : [set('specialisation', attrs(entries), ['specialisations'])];
   if (entries.length === 1) {
     const only = entries[0] as Extract<Binding, { type: 'attr' }>;
     only.path = ['specialisation', ...only.path];
   }
+  const defaultEntry = defaultEntrySetting(project);
+  if (defaultEntry)
+    top.push(
+      set(defaultEntry.option, int(defaultEntry.value), ['defaultEntry'], `Start "${project.defaultEntry}" by default: its place in GRUB's menu.`),
+    );
+  const body = attrs(top);
   const module = lambda(moduleArguments(used), body);
   const printed = print(module, rawLayout);
   return { text: printed.text, sourceMap: printed.sourceMap };
@@ -104,10 +111,26 @@ export function freeVariables(e: Expr, bound: ReadonlySet<string> = new Set()): 
   return out;
 }
 
+/** What every part of one specialisation's generation needs to know. */
+interface Ctx {
+  s: Specialisation;
+  /** Model path of the specialisation, `specialisations[0]`. */
+  p: string;
+  release: Release;
+  base: Base | null;
+  o: Overrides;
+}
+
+/** `path = value;` for an option, with `lib.mkForce` and a comment where the parent sets it too. */
+function opt(ctx: Ctx, fullPath: string, value: Expr, sources: string[], relativePath: string = fullPath): Binding {
+  const why = ctx.o.force.get(fullPath);
+  return why ? set(relativePath, mkForce(value), sources, why) : set(relativePath, value, sources);
+}
+
 /** The binding of one specialisation; adds the variables it uses from the module's arguments to `used`. */
-function specialisationBinding(s: Specialisation, at0: string, release: Release, used: Set<string>): Binding {
-  const bindings = configurationBindings(s, at0, release);
-  let configuration: Expr = attrs(bindings);
+function specialisationBinding(ctx: Ctx, used: Set<string>): Binding {
+  const { s, p } = ctx;
+  let configuration: Expr = attrs(configurationBindings(ctx));
   const free = freeVariables(configuration);
   // `config` written in the parent module is the parent's; settings that must follow this
   // specialisation (its own kernel's NVIDIA driver) need the function form with its own `config`.
@@ -116,23 +139,24 @@ function specialisationBinding(s: Specialisation, at0: string, release: Release,
     free.delete('config');
   }
   for (const name of free) used.add(name);
-  if (s.inheritParentConfig)
-    return set([s.name, 'configuration'], configuration, [at0, `${at0}.name`]);
+  if (s.inheritParentConfig) return set([s.name, 'configuration'], configuration, [p, `${p}.name`]);
   return set(
     [s.name],
-    attrs([
-      set('inheritParentConfig', bool(false), [`${at0}.inheritParentConfig`]),
-      set('configuration', configuration),
-    ]),
-    [at0, `${at0}.name`],
+    attrs([set('inheritParentConfig', bool(false), [`${p}.inheritParentConfig`]), set('configuration', configuration)]),
+    [p, `${p}.name`],
   );
+}
+
+function context(project: Project, s: Specialisation, i: number, release: Release): Ctx {
+  const p = `specialisations[${i}]`;
+  return { s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p) };
 }
 
 /**
  * Option paths the form sets in a specialisation, down to values that are not attribute sets
  * (what Nix would call a duplicate if extra Nix set it again).
  */
-export function generatedOptionPaths(s: Specialisation, release: Release): string[] {
+export function generatedOptionPaths(project: Project, index: number, release: Release = project.nixosRelease): string[] {
   const out: string[] = [];
   const walk = (bindings: Binding[], prefix: string[]) => {
     for (const b of bindings) {
@@ -142,24 +166,58 @@ export function generatedOptionPaths(s: Specialisation, release: Release): strin
       else out.push(path.join('.'));
     }
   };
-  walk(configurationBindings({ ...s, extraConfig: '' }, '', release), []);
+  const s = { ...project.specialisations[index], extraConfig: '' };
+  walk(configurationBindings(context(project, s, index, release)), []);
   return out;
 }
 
-function configurationBindings(s: Specialisation, p: string, release: Release): Binding[] {
+function configurationBindings(ctx: Ctx): Binding[] {
+  const { s, p } = ctx;
   const out: Binding[] = [];
+  out.push(...separateSystemBindings(ctx));
   if (s.tags.length) out.push(set('system.nixos.tags', list(s.tags.map(str)), [`${p}.tags`]));
-  out.push(...desktopBindings(s, p, release));
-  out.push(...usersBindings(s, p, release));
+  out.push(...ctx.o.disable);
+  out.push(...desktopBindings(ctx));
+  out.push(...usersBindings(ctx));
   if (s.packages.length)
     out.push(set('environment.systemPackages', withScope(v('pkgs'), list(s.packages.map(packageExpr))), [`${p}.packages`]));
-  out.push(...gpuBindings(s, p, release));
-  out.push(...kernelBindings(s, p));
+  out.push(...gpuBindings(ctx));
+  out.push(...kernelBindings(ctx));
+  if (s.rememberAcrossRebuilds)
+    out.push(
+      set(['environment', 'etc', 'specialisation', 'text'], str(s.name), [`${p}.rememberAcrossRebuilds`], 'Read back by the rebuild command, so a rebuild from this entry stays in it.'),
+    );
   if (s.extraConfig.trim() !== '') out.push({ type: 'raw', text: s.extraConfig, sources: [`${p}.extraConfig`] });
+  return mergeOverlapping(out);
+}
+
+/** A separate system starts from nothing: it needs the hardware configuration and a bootloader again. */
+function separateSystemBindings({ s, p, base }: Ctx): Binding[] {
+  if (s.inheritParentConfig) return [];
+  const out: Binding[] = [];
+  const src = [`${p}.fromParent.hardwareConfiguration`];
+  if (s.fromParent.hardwareConfiguration)
+    out.push(set('imports', list([{ type: 'raw', text: './hardware-configuration.nix' }]), src));
+  if (s.fromParent.bootloader) {
+    const b = [`${p}.fromParent.bootloader`];
+    if ((base?.bootloader ?? 'systemd-boot') === 'systemd-boot') {
+      out.push(set('boot.loader.systemd-boot.enable', bool(true), b));
+      out.push(set('boot.loader.efi.canTouchEfiVariables', bool(true), b));
+    } else {
+      const device = base?.grubDevice ?? 'nodev';
+      out.push(set('boot.loader.grub.enable', bool(true), b));
+      out.push(set('boot.loader.grub.device', str(device), b));
+      if (device === 'nodev') {
+        out.push(set('boot.loader.grub.efiSupport', bool(true), b));
+        out.push(set('boot.loader.efi.canTouchEfiVariables', bool(true), b));
+      }
+    }
+  }
   return out;
 }
 
-function desktopBindings(s: Specialisation, p: string, release: Release): Binding[] {
+function desktopBindings(ctx: Ctx): Binding[] {
+  const { s, p, release } = ctx;
   const { environment, autoLogin } = s.desktop;
   const envSrc = `${p}.desktop.environment`;
   const dmSrc = `${p}.desktop.displayManager`;
@@ -175,23 +233,37 @@ function desktopBindings(s: Specialisation, p: string, release: Release): Bindin
     out.push(set(`${dm.path}.enable`, bool(true), [dmSrc, envSrc]));
     if (waylandOnlyDm && dm.wayland) out.push(set(dm.wayland, bool(true), [dmSrc, envSrc]));
   }
-  if (autoLogin !== null) {
-    const prefix = at(AUTOLOGIN_PREFIX, release)!;
-    const src = [`${p}.desktop.autoLogin`];
-    out.push(set(`${prefix}.autoLogin`, attrs([set('enable', bool(true), src), set('user', str(autoLogin), src)]), src));
-    if (de && dm?.autoLoginNeedsSession) out.push(set(`${prefix}.defaultSession`, str(de.session), [...src, envSrc]));
-  }
+  const prefix = at(AUTOLOGIN_PREFIX, release)!;
+  const src = [`${p}.desktop.autoLogin`];
+  if (autoLogin !== null)
+    out.push(
+      set(
+        `${prefix}.autoLogin`,
+        attrs([set('enable', bool(true), src), opt(ctx, `${prefix}.autoLogin.user`, str(autoLogin), src, 'user')]),
+        src,
+      ),
+    );
+  // SDDM's and LightDM's autologin need the session; a specialisation without a desktop of its
+  // own logs in to the parent's.
+  const base = ctx.base && s.inheritParentConfig ? ctx.base : null;
+  const sessionDe = de ?? (base && base.desktop.environment !== 'none' ? at(DESKTOP_RULES[base.desktop.environment], release) : null);
+  const sessionDm = dm ?? (base && environment === 'none' ? atDm(resolveDisplayManager(base.desktop), release) : null);
+  if (sessionDe && ((autoLogin !== null && sessionDm?.autoLoginNeedsSession) || ctx.o.writeSession))
+    out.push(opt(ctx, `${prefix}.defaultSession`, str(sessionDe.session), [...src, envSrc]));
   return out;
 }
 
-function usersBindings(s: Specialisation, p: string, release: Release): Binding[] {
+function atDm(name: DisplayManager | null, release: Release) {
+  return name ? at(DISPLAY_MANAGER_RULES[name], release) : null;
+}
+
+function usersBindings({ s, p, release }: Ctx): Binding[] {
   const out: Binding[] = [];
   const programs = new Map<string, string[]>();
   s.users.forEach((u, j) => {
     const up = `${p}.users[${j}]`;
     out.push(set(['users', 'users', u.name], attrs(userFields(u, up)), [up, `${up}.name`]));
-    if (!u.isNormalUser)
-      out.push(set(['users', 'groups', u.name], attrs([]), [`${up}.isNormalUser`]));
+    if (!u.isNormalUser) out.push(set(['users', 'groups', u.name], attrs([]), [`${up}.isNormalUser`]));
     if (u.shell && at(SHELL_PROGRAMS, release)!.includes(u.shell))
       programs.set(u.shell, [...(programs.get(u.shell) ?? []), `${up}.shell`]);
   });
@@ -214,7 +286,8 @@ function userFields(u: User, up: string): Binding[] {
   return fields;
 }
 
-function gpuBindings(s: Specialisation, p: string, release: Release): Binding[] {
+function gpuBindings(ctx: Ctx): Binding[] {
+  const { s, p, release } = ctx;
   const g = s.gpu;
   const src = (field: string) => [`${p}.gpu.${field}`];
   const out: Binding[] = [];
@@ -223,23 +296,17 @@ function gpuBindings(s: Specialisation, p: string, release: Release): Binding[] 
     return out;
   }
   out.push(set(at(GRAPHICS, release)!.enable, bool(true), src('mode')));
-  if (g.mode === 'amd') {
-    out.push(set('services.xserver.videoDrivers', list([str('amdgpu')]), src('mode')));
-  } else {
-    out.push(set('services.xserver.videoDrivers', list([str('nvidia')]), src('mode')));
+  const drivers = list([str(g.mode === 'amd' ? 'amdgpu' : 'nvidia')]);
+  out.push(opt(ctx, 'services.xserver.videoDrivers', drivers, src('mode')));
+  if (g.mode !== 'amd') {
+    const nv = (rel: string, value: Expr, sources: string[]) => opt(ctx, `hardware.nvidia.${rel}`, value, sources, rel);
     const nvidia: Binding[] = [set('modesetting.enable', bool(true), src('mode'))];
     const open = at(NVIDIA_OPEN, release);
-    if (open && (open.explicit || g.openKernelModule))
-      nvidia.push(set('open', bool(g.openKernelModule), src('openKernelModule')));
-    if (g.driver !== 'stable')
-      nvidia.push(
-        set(
-          'package',
-          select(v('config'), ['boot', 'kernelPackages', 'nvidiaPackages', g.driver]),
-          src('driver'),
-        ),
-      );
-    const prime = primeBindings(s, p, release);
+    if (open && (open.explicit || g.openKernelModule || ctx.o.writeOpen))
+      nvidia.push(nv('open', bool(g.openKernelModule), src('openKernelModule')));
+    if (g.driver !== 'stable' || ctx.o.writeDriver)
+      nvidia.push(nv('package', select(v('config'), ['boot', 'kernelPackages', 'nvidiaPackages', g.driver]), src('driver')));
+    const prime = primeBindings(ctx);
     if (prime.length) nvidia.push(set('prime', attrs(prime), src('mode')));
     out.push(set('hardware.nvidia', attrs(nvidia), src('mode')));
   }
@@ -247,9 +314,11 @@ function gpuBindings(s: Specialisation, p: string, release: Release): Binding[] 
   return out;
 }
 
-function primeBindings(s: Specialisation, p: string, release: Release): Binding[] {
+function primeBindings(ctx: Ctx): Binding[] {
+  const { s, p, release } = ctx;
   const g = s.gpu;
   const src = (field: string) => [`${p}.gpu.${field}`];
+  const pr = (rel: string, value: Expr, sources: string[]) => opt(ctx, `hardware.nvidia.prime.${rel}`, value, sources, rel);
   const extras = at(PRIME_EXTRAS, release)!;
   const out: Binding[] = [];
   if (g.mode === 'nvidia-offload') {
@@ -258,9 +327,9 @@ function primeBindings(s: Specialisation, p: string, release: Release): Binding[
   } else if (g.mode === 'nvidia-sync') out.push(set('sync.enable', bool(true), src('mode')));
   else if (g.mode === 'nvidia-reverse-sync') out.push(set('reverseSync.enable', bool(true), src('mode')));
   else return out;
-  if (g.nvidiaBusId !== null) out.push(set('nvidiaBusId', str(g.nvidiaBusId), src('nvidiaBusId')));
-  if (g.intelBusId !== null) out.push(set('intelBusId', str(g.intelBusId), src('intelBusId')));
-  if (g.amdgpuBusId !== null) out.push(set('amdgpuBusId', str(g.amdgpuBusId), src('amdgpuBusId')));
+  if (g.nvidiaBusId !== null) out.push(pr('nvidiaBusId', str(g.nvidiaBusId), src('nvidiaBusId')));
+  if (g.intelBusId !== null) out.push(pr('intelBusId', str(g.intelBusId), src('intelBusId')));
+  if (g.amdgpuBusId !== null) out.push(pr('amdgpuBusId', str(g.amdgpuBusId), src('amdgpuBusId')));
   // Before 23.05 only PRIME sync could use an external GPU (prime.sync.allowExternalGpu).
   if (g.externalGpu && (extras.reverseSync || g.mode === 'nvidia-sync')) {
     const path = extras.allowExternalGpu.replace(/^hardware\.nvidia\.prime\./, '');
@@ -269,11 +338,12 @@ function primeBindings(s: Specialisation, p: string, release: Release): Binding[
   return out;
 }
 
-function kernelBindings(s: Specialisation, p: string): Binding[] {
+function kernelBindings(ctx: Ctx): Binding[] {
+  const { s, p } = ctx;
   const k = s.kernel;
   const src = (field: string) => [`${p}.kernel.${field}`];
   const out: Binding[] = [];
-  if (k.packages !== null) out.push(set('boot.kernelPackages', select(v('pkgs'), k.packages.split('.')), src('packages')));
+  if (k.packages !== null) out.push(opt(ctx, 'boot.kernelPackages', select(v('pkgs'), k.packages.split('.')), src('packages')));
   if (k.params.length) out.push(set('boot.kernelParams', list(k.params.map(str)), src('params')));
   if (k.modules.length) out.push(set('boot.kernelModules', list(k.modules.map(str)), src('modules')));
   if (k.blacklistedModules.length)

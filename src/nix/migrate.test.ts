@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDesktop, defaultGpu, defaultKernel, defaultSpecialisation } from '../model/defaults';
+import { defaultDesktop, defaultGpu, defaultKernel, defaultProject, defaultSpecialisation } from '../model/defaults';
 import { TEMPLATES } from '../model/templates';
 import { RELEASES, type Project, type Specialisation } from '../model/types';
 import { applyAllFixes, releaseMigrations, templateSpecialisations } from './migrate';
 import { validate } from './validate';
 
 const project = (release: Project['nixosRelease'], ...specialisations: Specialisation[]): Project => ({
-  version: 1,
-  nixosRelease: release,
+  ...defaultProject(release),
   specialisations,
 });
 const spec = (name: string, fields: Partial<Specialisation>): Specialisation => ({ ...defaultSpecialisation(name), ...fields });

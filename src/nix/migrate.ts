@@ -1,3 +1,4 @@
+import { defaultProject } from '../model/defaults';
 import { resolveDisplayManager } from '../model/desktop';
 import { templateById, TEMPLATE_RELEASE, type Template } from '../model/templates';
 import type { DesktopEnvironment, Project, Release, Specialisation } from '../model/types';
@@ -175,6 +176,6 @@ export function applyAllFixes(project: Project, release: Release): Project {
 
 /** A template's specialisations adapted to `release` (Plasma 5 before 24.05, PRIME sync before 23.05, …). */
 export function templateSpecialisations(id: Template['id'], release: Release): Specialisation[] {
-  const project: Project = { version: 1, nixosRelease: release, specialisations: templateById(id).specialisations() };
+  const project: Project = { ...defaultProject(release), specialisations: templateById(id).specialisations() };
   return release === TEMPLATE_RELEASE ? project.specialisations : applyAllFixes(project, release).specialisations;
 }

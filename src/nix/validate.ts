@@ -1,5 +1,5 @@
 import { resolveDisplayManager } from '../model/desktop';
-import type { Diagnostic, Project, Release, Specialisation } from '../model/types';
+import type { Diagnostic, Project, Release } from '../model/types';
 import { validateModel } from '../model/validate';
 import { generatedOptionPaths } from './generate';
 import { rawCheck } from './raw';
@@ -28,11 +28,41 @@ import { ALWAYS_GROUPS, SERVICE_GROUPS } from './groups';
 export function validate(project: Project, releaseOverride?: Release): Diagnostic[] {
   const release = releaseOverride ?? project.nixosRelease;
   const out = validateModel(project);
-  project.specialisations.forEach((s, i) => out.push(...validateForRelease(s, `specialisations[${i}]`, release)));
+  project.specialisations.forEach((_, i) => out.push(...validateForRelease(project, i, release)));
+  out.push(...validateParent(project, release));
   return out;
 }
 
-function validateForRelease(s: Specialisation, p: string, release: Release): Diagnostic[] {
+function validateParent(project: Project, release: Release): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { base, defaultEntry } = project;
+  if (defaultEntry !== null) {
+    if (!project.specialisations.some((s) => s.name === defaultEntry))
+      out.push({ path: 'defaultEntry', severity: 'error', message: `there is no specialisation called "${defaultEntry}"` });
+    else if (!base)
+      out.push({ path: 'defaultEntry', severity: 'warning', message: "describe the parent system's bootloader to make this entry the default" });
+    else if (base.bootloader === 'systemd-boot')
+      out.push({
+        path: 'defaultEntry',
+        severity: 'warning',
+        message: 'systemd-boot has no NixOS option for a default specialisation; nothing is written for it (see the boot menu for what to do instead)',
+      });
+  }
+  if (!base) return out;
+  const env = base.desktop.environment;
+  if (env !== 'none' && !at(DESKTOP_RULES[env], release))
+    out.push({ path: 'base.desktop.environment', severity: 'error', message: `NixOS ${releaseLabel(release)} has no ${env}` });
+  const dm = resolveDisplayManager(base.desktop);
+  if (dm && !at(DISPLAY_MANAGER_RULES[dm], release))
+    out.push({ path: 'base.desktop.displayManager', severity: 'error', message: `NixOS ${releaseLabel(release)} has no ${dm}` });
+  if (base.bootloader === 'grub' && !/^(nodev|\/dev\/\S+)$/.test(base.grubDevice))
+    out.push({ path: 'base.grubDevice', severity: 'error', message: 'GRUB needs "nodev" (UEFI) or a disk such as /dev/sda' });
+  return out;
+}
+
+function validateForRelease(project: Project, index: number, release: Release): Diagnostic[] {
+  const s = project.specialisations[index];
+  const p = `specialisations[${index}]`;
   const out: Diagnostic[] = [];
   const error = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'error', message });
   const warn = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'warning', message });
@@ -41,7 +71,7 @@ function validateForRelease(s: Specialisation, p: string, release: Release): Dia
   const extra = rawCheck(s.extraConfig);
   if (extra.error) error('.extraConfig', `line ${extra.error.line}, column ${extra.error.column}: ${extra.error.message}`);
   else if (extra.options.length) {
-    const generated = generatedOptionPaths(s, release);
+    const generated = generatedOptionPaths(project, index, release);
     for (const o of extra.options) {
       const clash = generated.find((g) => g === o.path || g.startsWith(`${o.path}.`) || o.path.startsWith(`${g}.`));
       if (clash)
@@ -69,6 +99,9 @@ function validateForRelease(s: Specialisation, p: string, release: Release): Dia
     }
   }
   const dmName = resolveDisplayManager(s.desktop);
+  // Without a desktop of its own, a specialisation inherits the parent's desktop and display manager.
+  const inheritsDesktop = environment === 'none' && s.desktop.displayManager === 'auto' && s.inheritParentConfig && project.base !== null;
+  const effectiveDm = inheritsDesktop ? resolveDisplayManager(project.base!.desktop) : dmName;
   if (dmName && !at(DISPLAY_MANAGER_RULES[dmName], release))
     error(
       '.desktop.displayManager',
@@ -76,7 +109,7 @@ function validateForRelease(s: Specialisation, p: string, release: Release): Dia
     );
   if (environment === 'none' && s.desktop.displayManager !== 'auto' && s.desktop.displayManager !== 'none')
     warn('.desktop.displayManager', 'a display manager without a desktop has no session to start');
-  if (s.desktop.autoLogin !== null && s.desktop.autoLogin !== '' && dmName === null)
+  if (s.desktop.autoLogin !== null && s.desktop.autoLogin !== '' && effectiveDm === null)
     error(
       '.desktop.autoLogin',
       environment === 'none'
@@ -118,6 +151,7 @@ function validateForRelease(s: Specialisation, p: string, release: Release): Dia
       if (ALWAYS_GROUPS.has(group) || extraSets(`users.groups.${group}`)) return;
       const creator = SERVICE_GROUPS[group];
       if (creator && extraSets(creator)) return;
+      if (group === 'networkmanager' && s.inheritParentConfig && project.base?.networkmanager) return;
       warn(
         `.users[${j}].extraGroups[${k}]`,
         creator

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defaultGpu, defaultKernel } from '../model/defaults';
+import { defaultFromParent, defaultGpu, defaultKernel, defaultProject } from '../model/defaults';
 import { DESKTOP_RULES, DISPLAY_MANAGER_RULES, NVIDIA_DRIVER_RULES, NVIDIA_OPEN, PRIME_EXTRAS, at } from '../nix/releases';
 import { USUAL_DISPLAY_MANAGER } from '../model/desktop';
 import {
@@ -107,6 +107,7 @@ function specialisationArb(release: Release): fc.Arbitrary<Omit<Specialisation, 
   return fc
     .record({
       inheritParentConfig: fc.boolean(),
+      remember: fc.boolean(),
       tags: fc.array(tag, { maxLength: 2 }),
       users: fc.uniqueArray(fc.tuple(userName, userArb()), { selector: ([n]) => n, maxLength: 3 }),
       environment: fc.constantFrom(...desktops),
@@ -129,6 +130,8 @@ function specialisationArb(release: Release): fc.Arbitrary<Omit<Specialisation, 
       const canAutoLogin = users.length > 0 && r.environment !== 'none' && resolved !== null && (resolved !== 'cosmic-greeter' || !!at(DISPLAY_MANAGER_RULES['cosmic-greeter'], release));
       return {
         inheritParentConfig: r.inheritParentConfig,
+        fromParent: defaultFromParent(),
+        rememberAcrossRebuilds: r.remember,
         tags: r.tags,
         users,
         desktop: {
@@ -150,8 +153,7 @@ export function projectArb(releaseArb: fc.Arbitrary<Release> = fc.constantFrom(.
     fc
       .uniqueArray(fc.tuple(specialisationName, specialisationArb(release)), { selector: ([n]) => n, maxLength: 3 })
       .map((specs) => ({
-        version: 1 as const,
-        nixosRelease: release,
+        ...defaultProject(release),
         specialisations: specs.map(([name, s]) => ({ name, ...s })),
       })),
   );

@@ -53,13 +53,19 @@ export function evalModules(modules: { text: string; project: Project }[]): Reco
       pkgs = ${pkgs};
       lib = ${STAND_IN_LIB};
       parentConfig = { boot.kernelPackages = pkgs.linuxPackages; };
+      # What NixOS's config holds for a definition: an mkForce wrapper resolved to its content.
+      resolved = d: if d ? _type && d._type == "override" then d.content else d;
       own = c:
         if builtins.isFunction c then
-          let self = c { config = { boot.kernelPackages = self.boot.kernelPackages or pkgs.linuxPackages; }; inherit pkgs lib; }; in self
+          let
+            self = c { config = { boot.kernelPackages = resolved (self.boot.kernelPackages or pkgs.linuxPackages); }; inherit pkgs lib; };
+          in self
         else c;
       evalOne = m:
         let result = m { config = parentConfig; inherit lib pkgs; options = { }; modulesPath = "/modules"; };
-        in builtins.mapAttrs (name: s: s // { configuration = own s.configuration; }) result.specialisation;
+          # Paths would be copied to the store by toJSON: compare imports by file name.
+          withNames = c: c // (if c ? imports then { imports = map (p: baseNameOf (toString p)) c.imports; } else { });
+        in builtins.mapAttrs (name: s: s // { configuration = withNames (own s.configuration); }) result.specialisation;
     in [ ${items} ]`;
   return nixEvalJson(expr) as ReturnType<typeof evalModules>;
 }
@@ -68,6 +74,11 @@ export function evalModules(modules: { text: string; project: Project }[]): Reco
 export function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     if ('kernel' in value) out[prefix] = { kernel: value.kernel };
+    else if ('_type' in value && 'content' in value) {
+      // An mkForce/mkDefault wrapper is one definition: keep it whole, its content normalised.
+      const content = flatten(value.content, '', {});
+      out[prefix] = { ...value, content: '' in content ? content[''] : value.content };
+    }
     else if (Object.keys(value).length === 0) out[prefix] = {};
     else for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else out[prefix] = value;

@@ -19,6 +19,14 @@ import {
  */
 export function expectedOptions(s: Specialisation, release: Release): Record<string, unknown> {
   const o: Record<string, unknown> = {};
+  if (!s.inheritParentConfig) {
+    if (s.fromParent.hardwareConfiguration) o.imports = ['hardware-configuration.nix'];
+    if (s.fromParent.bootloader) {
+      o['boot.loader.systemd-boot.enable'] = true;
+      o['boot.loader.efi.canTouchEfiVariables'] = true;
+    }
+  }
+  if (s.rememberAcrossRebuilds) o['environment.etc.specialisation.text'] = s.name;
   if (s.tags.length) o['system.nixos.tags'] = s.tags;
   const de = s.desktop.environment === 'none' ? null : at(DESKTOP_RULES[s.desktop.environment], release);
   const dmName = resolveDisplayManager(s.desktop);

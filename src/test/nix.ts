@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,13 +27,13 @@ export function tempFile(name: string, text: string): string {
 
 /** `nix-instantiate --eval --strict --json -E expr`, parsed. Throws with Nix's message on failure. */
 export function nixEvalJson(expr: string): unknown {
-  const out = execFileSync('nix-instantiate', ['--eval', '--strict', '--json', '-E', expr], {
+  const r = spawnSync('nix-instantiate', ['--eval', '--strict', '--json', '-E', expr], {
     encoding: 'utf8',
     env,
     maxBuffer: 1 << 30,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return JSON.parse(out);
+  if (r.status !== 0) throw new Error(`nix-instantiate --eval failed:\n${r.stderr.trim()}`);
+  return JSON.parse(r.stdout);
 }
 
 /** A Nix expression that evaluates to exactly this JSON value. */
