@@ -174,7 +174,14 @@ function checkKernel(s: Specialisation, error: Report) {
     const bad = unrepresentable(param);
     if (bad) error(`.kernel.params[${j}]`, bad);
     else if (!KERNEL_PARAM.test(param))
-      error(`.kernel.params[${j}]`, `"${param}" has a space: one parameter per entry (spaces only inside double quotes)`);
+      error(
+        `.kernel.params[${j}]`,
+        param.trim() === ''
+          ? 'a kernel parameter cannot be empty'
+          : (param.match(/"/g)?.length ?? 0) % 2
+            ? `"${param}" has an unclosed double quote`
+            : `"${param}" has a space: one parameter per entry (spaces only inside double quotes)`,
+      );
   });
   for (const field of ['modules', 'blacklistedModules'] as const)
     k[field].forEach((m, j) => {

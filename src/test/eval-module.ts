@@ -46,26 +46,27 @@ const STAND_IN_LIB = `{
  */
 export function evalModules(modules: { text: string; project: Project }[]): Record<string, { inheritParentConfig?: boolean; configuration: Record<string, unknown> }>[] {
   if (modules.length === 0) return [];
-  const pkgs = nixOfJson(standInPkgs(modules.map((m) => m.project)));
-  const items = modules.map((m, i) => `(evalOne (import ${tempFile(`module-${i}.nix`, m.text)}))`).join('\n');
+  // Each module gets stand-ins for its own project, so names cannot collide across projects.
+  const items = modules
+    .map((m, i) => `(evalOne ${nixOfJson(standInPkgs([m.project]))} (import ${tempFile(`module-${i}.nix`, m.text)}))`)
+    .join('\n');
   const expr = `
     let
-      pkgs = ${pkgs};
       lib = ${STAND_IN_LIB};
-      parentConfig = { boot.kernelPackages = pkgs.linuxPackages; };
       # What NixOS's config holds for a definition: an mkForce wrapper resolved to its content.
       resolved = d: if d ? _type && d._type == "override" then d.content else d;
-      own = c:
+      own = pkgs: c:
         if builtins.isFunction c then
           let
             self = c { config = { boot.kernelPackages = resolved (self.boot.kernelPackages or pkgs.linuxPackages); }; inherit pkgs lib; };
           in self
         else c;
-      evalOne = m:
-        let result = m { config = parentConfig; inherit lib pkgs; options = { }; modulesPath = "/modules"; };
+      evalOne = pkgs: m:
+        let
+          result = m { config = { boot.kernelPackages = pkgs.linuxPackages; }; inherit lib pkgs; options = { }; modulesPath = "/modules"; };
           # Paths would be copied to the store by toJSON: compare imports by file name.
           withNames = c: c // (if c ? imports then { imports = map (p: baseNameOf (toString p)) c.imports; } else { });
-        in builtins.mapAttrs (name: s: s // { configuration = withNames (own s.configuration); }) result.specialisation;
+        in builtins.mapAttrs (name: s: s // { configuration = withNames (own pkgs s.configuration); }) result.specialisation;
     in [ ${items} ]`;
   return nixEvalJson(expr) as ReturnType<typeof evalModules>;
 }

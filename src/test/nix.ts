@@ -26,12 +26,16 @@ export function tempFile(name: string, text: string): string {
 }
 
 /** `nix-instantiate --eval --strict --json -E expr`, parsed. Throws with Nix's message on failure. */
+let evalCount = 0;
 export function nixEvalJson(expr: string): unknown {
-  const r = spawnSync('nix-instantiate', ['--eval', '--strict', '--json', '-E', expr], {
+  // Big expressions go through a file: the command line has a length limit.
+  const source = expr.length > 50_000 ? [tempFile(`eval-${evalCount++}.nix`, expr)] : ['-E', expr];
+  const r = spawnSync('nix-instantiate', ['--eval', '--strict', '--json', ...source], {
     encoding: 'utf8',
     env,
     maxBuffer: 1 << 30,
   });
+  if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`nix-instantiate --eval failed:\n${r.stderr.trim()}`);
   return JSON.parse(r.stdout);
 }

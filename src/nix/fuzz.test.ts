@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultGpu, defaultProject, defaultSpecialisation, defaultUser } from '../model/defaults';
+import type { Project, Specialisation } from '../model/types';
+import { KERNEL_PARAM } from '../model/validate';
+import { hostileText } from '../test/arbitraries';
+import { evalModules, flatten } from '../test/eval-module';
+import { expectedOptions } from '../test/expected-options';
+import { hasNix, NO_NIX, nixParseError } from '../test/nix';
+import { generate } from './generate';
+import { validate } from './validate';
+
+/**
+ * Attacks on the generator: hostile text in every free-text field must come back from real Nix
+ * exactly as typed, and text in every name field must either give valid Nix meaning exactly
+ * that name, or be refused with a diagnostic naming the field. Seeded, so a failure reproduces.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
+
+const long = fc.constantFrom('x'.repeat(100_000), `${'${'.repeat(20_000)}\r\n`, `${"''".repeat(30_000)}\\`);
+const anyText = fc.oneof({ weight: 20, arbitrary: hostileText(40) }, { weight: 1, arbitrary: long });
+
+/** A specialisation with hostile text in each free-text field. */
+const textSpec = fc
+  .record({
+    description: anyText,
+    password: anyText,
+    key: anyText.map((t) => `ssh-ed25519 AAAA${t.replace(/[\r\n]/g, '')}`),
+    param: hostileText(20)
+      .map((t) => t.replace(/\s/g, ''))
+      .filter((t) => KERNEL_PARAM.test(t)),
+    tagged: fc.boolean(),
+  })
+  .map(
+    (r): Specialisation => ({
+      ...defaultSpecialisation('fuzz'),
+      users: [{ ...defaultUser('fuzz'), uid: 1000, description: r.description, hashedPassword: r.password, authorizedKeys: [r.key] }],
+      kernel: { packages: null, params: [r.param], modules: [], blacklistedModules: [] },
+    }),
+  );
+
+/** Name fields, each set to arbitrary (often invalid) text. */
+const NAME_FIELDS: { path: string; set: (s: Specialisation, v: string) => void }[] = [
+  { path: 'specialisations[0].name', set: (s, v) => (s.name = v) },
+  { path: 'specialisations[0].tags[0]', set: (s, v) => (s.tags = [v]) },
+  { path: 'specialisations[0].users[0].name', set: (s, v) => (s.users[0].name = v) },
+  { path: 'specialisations[0].users[0].extraGroups[0]', set: (s, v) => (s.users[0].extraGroups = [v]) },
+  { path: 'specialisations[0].users[0].shell', set: (s, v) => (s.users[0].shell = v) },
+  { path: 'specialisations[0].packages[0]', set: (s, v) => (s.packages = [v]) },
+  { path: 'specialisations[0].kernel.packages', set: (s, v) => (s.kernel.packages = v) },
+  { path: 'specialisations[0].kernel.modules[0]', set: (s, v) => (s.kernel.modules = [v]) },
+  { path: 'specialisations[0].kernel.blacklistedModules[0]', set: (s, v) => (s.kernel.blacklistedModules = [v]) },
+  { path: 'specialisations[0].kernel.params[0]', set: (s, v) => (s.kernel.params = [v]) },
+  { path: 'specialisations[0].gpu.nvidiaBusId', set: (s, v) => (s.gpu = { ...defaultGpu(), mode: 'nvidia-sync', nvidiaBusId: v, intelBusId: 'PCI:0:2:0' }) },
+  { path: 'specialisations[0].desktop.autoLogin', set: (s, v) => (s.desktop = { environment: 'xfce', displayManager: 'auto', autoLogin: v }) },
+];
+
+const nameText = fc.oneof(
+  hostileText(12),
+  fc.string({ unit: fc.constantFrom(...'abcxyzAZ09_-.:@+/\'" $\\{}'), maxLength: 10 }),
+  fc.constantFrom('chani', 'python3Packages.numpy', 'linuxPackages_zen', 'PCI:1:0:0', 'if', 'lib', 'fetchurl', 'nouveau', 'zsh', 'a.b.c'),
+);
+
+const project = (s: Specialisation): Project => ({ ...defaultProject('26.05'), specialisations: [s] });
+
+describe.skipIf(!hasNix)('fuzz: hostile text comes back from real Nix unchanged', () => {
+  it(`free-text fields (${RUNS} cases)`, () => {
+    const specs = fc.sample(textSpec, { numRuns: RUNS, seed: SEED });
+    const cases = specs.map((s) => project(s)).map((p) => ({ project: p, text: generate(p).text }));
+    for (const c of cases) expect(validate(c.project).filter((d) => d.severity === 'error')).toEqual([]);
+    const results = evalModules(cases);
+    cases.forEach(({ project: p }, i) => {
+      const s = p.specialisations[0];
+      expect(flatten(results[i].fuzz.configuration)).toEqual(expectedOptions(s, '26.05'));
+    });
+  }, 180_000);
+
+  it(`name fields: valid names give Nix meaning exactly that name, others are refused at the field (${RUNS} cases)`, () => {
+    const samples = fc.sample(fc.tuple(fc.nat(NAME_FIELDS.length - 1), nameText), { numRuns: RUNS, seed: SEED + 1 });
+    const accepted: { project: Project; text: string }[] = [];
+    let refused = 0;
+    for (const [f, value] of samples) {
+      const s: Specialisation = { ...defaultSpecialisation('fuzz'), users: [{ ...defaultUser('xfuzz'), uid: 1000 }] };
+      if (NAME_FIELDS[f].path.endsWith('autoLogin')) s.users[0].name = 'xfuzz';
+      NAME_FIELDS[f].set(s, value);
+      const p = project(s);
+      const errors = validate(p).filter((d) => d.severity === 'error');
+      if (errors.length) {
+        refused++;
+        // The refusal names the field that holds the text.
+        expect(errors.map((e) => e.path), `${NAME_FIELDS[f].path} = ${JSON.stringify(value)}`).toContain(NAME_FIELDS[f].path);
+        continue;
+      }
+      const text = generate(p).text;
+      accepted.push({ project: p, text });
+    }
+    expect(refused).toBeGreaterThan(RUNS / 10);
+    expect(accepted.length).toBeGreaterThan(RUNS / 10);
+    for (const c of accepted.slice(0, 50)) expect(nixParseError(c.text)).toBeNull();
+    const results = evalModules(accepted);
+    accepted.forEach(({ project: p }, i) => {
+      const s = p.specialisations[0];
+      expect(Object.keys(results[i])).toEqual([s.name]);
+      expect(flatten(results[i][s.name].configuration)).toEqual(expectedOptions(s, '26.05'));
+    });
+  }, 180_000);
+});
+
+if (!hasNix) console.warn(`skipped fuzz tests against real Nix: ${NO_NIX}`);
