@@ -42,38 +42,44 @@ function duplicates<T>(items: T[]): Set<number> {
 
 /** Checks of the model that hold for every NixOS release. Release rules and Nix syntax: src/nix/validate.ts. */
 export function validateModel(project: Project): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const dupNames = duplicates(project.specialisations.map((s) => s.name));
-  project.specialisations.forEach((s, i) => {
-    const p = `specialisations[${i}]`;
-    const error = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'error', message });
-    const warn = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'warning', message });
-    if (s.name === '') error('.name', 'a specialisation needs a name');
-    else if (!SPECIALISATION_NAME.test(s.name))
-      error('.name', `"${s.name}" is not a safe specialisation name: use letters, digits, "-" and "_" only`);
-    else if (dupNames.has(i)) error('.name', `another specialisation is already called "${s.name}"`);
-    if (!s.inheritParentConfig)
-      warn(
-        '.inheritParentConfig',
-        'this specialisation starts from an empty system: import ./hardware-configuration.nix and set the bootloader and file systems again in its extra Nix',
-      );
-    s.tags.forEach((tag, j) => {
-      if (!TAG.test(tag))
-        error(`.tags[${j}]`, `tag "${tag}" can only contain letters, digits and : _ . - (system.nixos.label)`);
-    });
-    checkUsers(s, error, warn);
-    checkDesktop(s, error);
-    checkGpu(s, error, warn);
-    checkKernel(s, error);
-    s.packages.forEach((pkg, j) => {
-      if (!ATTR_PATH.test(pkg))
-        error(`.packages[${j}]`, `"${pkg}" is not an attribute path of pkgs (like firefox or python3Packages.numpy)`);
-    });
-    duplicates(s.packages).forEach((j) => warn(`.packages[${j}]`, `"${s.packages[j]}" is listed twice`));
-    const bad = unrepresentable(s.extraConfig);
-    if (bad) error('.extraConfig', bad);
+  return project.specialisations.flatMap((s, i) => validateSpecialisation(s, i, dupNames.has(i)));
+}
+
+/** The release-independent checks of one specialisation; `duplicateName` when an earlier one has its name. */
+export function validateSpecialisation(s: Specialisation, i: number, duplicateName: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const p = `specialisations[${i}]`;
+  const error = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'error', message });
+  const warn = (path: string, message: string) => out.push({ path: `${p}${path}`, severity: 'warning', message });
+  if (s.name === '') error('.name', 'a specialisation needs a name');
+  else if (!SPECIALISATION_NAME.test(s.name))
+    error('.name', `"${s.name}" is not a safe specialisation name: use letters, digits, "-" and "_" only`);
+  else if (duplicateName) error('.name', `another specialisation is already called "${s.name}"`);
+  if (!s.inheritParentConfig)
+    warn(
+      '.inheritParentConfig',
+      'this specialisation starts from an empty system: import ./hardware-configuration.nix and set the bootloader and file systems again in its extra Nix',
+    );
+  s.tags.forEach((tag, j) => {
+    if (!TAG.test(tag)) error(`.tags[${j}]`, `tag "${tag}" can only contain letters, digits and : _ . - (system.nixos.label)`);
   });
+  checkUsers(s, error, warn);
+  checkDesktop(s, error);
+  checkGpu(s, error, warn);
+  checkKernel(s, error);
+  s.packages.forEach((pkg, j) => {
+    if (!ATTR_PATH.test(pkg))
+      error(`.packages[${j}]`, `"${pkg}" is not an attribute path of pkgs (like firefox or python3Packages.numpy)`);
+  });
+  duplicates(s.packages).forEach((j) => warn(`.packages[${j}]`, `"${s.packages[j]}" is listed twice`));
+  const bad = unrepresentable(s.extraConfig);
+  if (bad) error('.extraConfig', bad);
   return out;
+}
+
+export function duplicateIndexes<T>(items: T[]): Set<number> {
+  return duplicates(items);
 }
 
 type Report = (path: string, message: string) => void;

@@ -1,3 +1,5 @@
+import type { SourceMap } from './printer';
+
 /**
  * The Nix syntax tree the generator builds and the printer lays out. The importer maps
  * parsed Nix into the same shapes, so both directions meet here.
@@ -20,7 +22,9 @@ export type Expr =
 export type Binding =
   | { type: 'attr'; path: string[]; value: Expr; sources?: string[]; comment?: string }
   /** Verbatim Nix bindings (a specialisation's extraConfig), kept exactly as written. */
-  | { type: 'raw'; text: string; sources?: string[] };
+  | { type: 'raw'; text: string; sources?: string[] }
+  /** Bindings printed before (cached by the generator): lines already indented, and their source map. */
+  | { type: 'printed'; text: string; lineCount: number; sourceMap: SourceMap };
 
 export const str = (value: string): Expr => ({ type: 'string', value });
 export const int = (value: number): Expr => ({ type: 'int', value });

@@ -15,7 +15,7 @@ import {
   type Binding,
   type Expr,
 } from './ast';
-import { print, type SourceMap } from './printer';
+import { print, printBindings, type SourceMap } from './printer';
 import { rawLayout, rawFreeVariables } from './raw';
 import {
   AUTOLOGIN_PREFIX,
@@ -42,12 +42,13 @@ export interface Generated {
 export function generate(project: Project, releaseOverride?: Release): Generated {
   const release = releaseOverride ?? project.nixosRelease;
   const used = new Set<string>();
-  const entries = project.specialisations.map((s, i) => specialisationBinding(context(project, s, i, release), used));
-  const top: Binding[] = entries.length === 1 ? entries : [set('specialisation', attrs(entries), ['specialisations'])];
-  if (entries.length === 1) {
-    const only = entries[0] as Extract<Binding, { type: 'attr' }>;
-    only.path = ['specialisation', ...only.path];
-  }
+  const single = project.specialisations.length === 1;
+  const entries = project.specialisations.map((s, i) => {
+    const chunk = specialisationChunk(project, s, i, release, single);
+    for (const name of chunk.used) used.add(name);
+    return chunk.printed;
+  });
+  const top: Binding[] = single ? entries : [set('specialisation', attrs(entries), ['specialisations'])];
   const defaultEntry = defaultEntrySetting(project);
   if (defaultEntry)
     top.push(
@@ -89,7 +90,8 @@ export function freeVariables(e: Expr, bound: ReadonlySet<string> = new Set()): 
       case 'attrs':
         for (const b of x.bindings) {
           if (b.type === 'attr') walk(b.value, scope);
-          else for (const n of rawFreeVariables(b.text)) if (!scope.has(n)) out.add(n);
+          // Printed chunks report what they use themselves (see specialisationChunk).
+          else if (b.type === 'raw') for (const n of rawFreeVariables(b.text)) if (!scope.has(n)) out.add(n);
         }
         return;
       case 'with':
@@ -125,6 +127,34 @@ interface Ctx {
 function opt(ctx: Ctx, fullPath: string, value: Expr, sources: string[], relativePath: string = fullPath): Binding {
   const why = ctx.o.force.get(fullPath);
   return why ? set(relativePath, mkForce(value), sources, why) : set(relativePath, value, sources);
+}
+
+interface Chunk {
+  release: Release;
+  index: number;
+  single: boolean;
+  base: Base | null;
+  printed: Binding;
+  used: Set<string>;
+}
+
+/**
+ * Each specialisation is printed on its own and kept until it changes: edits replace only the
+ * edited specialisation's object, so typing in a project of hundreds regenerates one of them.
+ */
+const chunks = new WeakMap<Specialisation, Chunk>();
+
+function specialisationChunk(project: Project, s: Specialisation, index: number, release: Release, single: boolean): Chunk {
+  const cached = chunks.get(s);
+  if (cached && cached.release === release && cached.index === index && cached.single === single && cached.base === project.base)
+    return cached;
+  const used = new Set<string>();
+  const binding = specialisationBinding(context(project, s, index, release), used) as Extract<Binding, { type: 'attr' }>;
+  if (single) binding.path = ['specialisation', ...binding.path];
+  const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : '    ', rawLayout);
+  const chunk: Chunk = { release, index, single, base: project.base, printed: { type: 'printed', text, lineCount, sourceMap }, used };
+  chunks.set(s, chunk);
+  return chunk;
 }
 
 /** The binding of one specialisation; adds the variables it uses from the module's arguments to `used`. */

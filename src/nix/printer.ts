@@ -17,6 +17,20 @@ export class SourceMap {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private index: Map<string, LineRange[]> | null = null;
+  /** Maps of pieces printed earlier, each with the line offset it sits at (kept, not copied). */
+  private readonly children: { map: SourceMap; offset: number }[] = [];
+
+  /** Takes in the ranges of `map`, moved down by `offset` lines, without copying them. */
+  include(map: SourceMap, offset: number): void {
+    this.children.push({ map, offset });
+    this.index = null;
+  }
+
+  /** Calls `fn` for every range, children included. */
+  private each(fn: (path: string, start: number, end: number) => void, offset = 0): void {
+    for (let i = 0; i < this.paths.length; i++) fn(this.paths[i], this.starts[i] + offset, this.ends[i] + offset);
+    for (const c of this.children) c.map.each(fn, offset + c.offset);
+  }
 
   add(path: string, start: number, end: number): void {
     this.paths.push(path);
@@ -28,13 +42,13 @@ export class SourceMap {
   /** Ranges produced by exactly this path. */
   get(path: string): LineRange[] {
     if (!this.index) {
-      this.index = new Map();
-      for (let i = 0; i < this.paths.length; i++) {
-        const list = this.index.get(this.paths[i]);
-        const range = { start: this.starts[i], end: this.ends[i] };
-        if (list) list.push(range);
-        else this.index.set(this.paths[i], [range]);
-      }
+      const index = new Map<string, LineRange[]>();
+      this.each((p, start, end) => {
+        const list = index.get(p);
+        if (list) list.push({ start, end });
+        else index.set(p, [{ start, end }]);
+      });
+      this.index = index;
     }
     return this.index.get(path) ?? [];
   }
@@ -42,17 +56,30 @@ export class SourceMap {
   /** Ranges produced by this path and every path under it (`specialisations[0].users[1]` covers its fields). */
   under(prefix: string): LineRange[] {
     const out: LineRange[] = [];
-    for (let i = 0; i < this.paths.length; i++) {
-      const p = this.paths[i];
+    this.each((p, start, end) => {
       if (p === prefix || (p.startsWith(prefix) && (p[prefix.length] === '.' || p[prefix.length] === '[')))
-        out.push({ start: this.starts[i], end: this.ends[i] });
-    }
+        out.push({ start, end });
+    });
     return out;
+  }
+
+  /** A copy with every line number moved by `delta`. */
+  shifted(delta: number): SourceMap {
+    const out = new SourceMap();
+    this.appendTo(out, delta);
+    return out;
+  }
+
+  /** Adds this map's ranges to `target`, moved by `delta` lines. */
+  appendTo(target: SourceMap, delta: number): void {
+    this.each((p, start, end) => target.add(p, start + delta, end + delta));
   }
 
   /** Every path that produced output. */
   allPaths(): string[] {
-    return [...new Set(this.paths)];
+    const out = new Set<string>();
+    this.each((p) => out.add(p));
+    return [...out];
   }
 }
 
@@ -93,13 +120,40 @@ function pathText(path: readonly string[]): string {
 
 /** Prints a Nix expression in the layout nixfmt (RFC 166) gives, with a source map. */
 export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Printed {
+  const p = createPrinter(rawLayout);
+  p.expr(root, '');
+  const { lines, sourceMap } = p.finish();
+  return { text: lines.join('\n') + '\n', sourceMap };
+}
+
+/**
+ * Prints bindings as they appear inside a set at `indent`: the lines, and a source map whose line
+ * numbers count from the first of them. The generator caches these per specialisation.
+ */
+export function printBindings(
+  list: Binding[],
+  indent: string,
+  rawLayout: RawLayout = defaultRawLayout,
+): { text: string; lineCount: number; sourceMap: SourceMap } {
+  const p = createPrinter(rawLayout);
+  p.bindings(list, indent);
+  const { lines, lineCount, sourceMap } = p.finish();
+  // bindings() starts each binding on a new line: the first line is the empty one before it.
+  return { text: lines.slice(1).join('\n'), lineCount: lineCount - 1, sourceMap: sourceMap.shifted(-1) };
+}
+
+function createPrinter(rawLayout: RawLayout) {
+  /** Output pieces: one line each, except printed chunks, which hold several. */
   const lines: string[] = [];
+  /** Lines written so far (pieces may hold several). */
+  let lineCount = 0;
   const sourceMap = new SourceMap();
   let current = '';
 
   /** Ends the current line; `verbatim` keeps trailing blanks (a line inside a string literal). */
   const newline = (indent: string, verbatim = false) => {
     lines.push(verbatim ? current : trimEnd(current));
+    lineCount++;
     current = indent;
   };
 
@@ -236,17 +290,29 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Prin
 
   const record = (sources: string[] | undefined, start: number) => {
     if (!sources) return;
-    const end = lines.length + 1;
+    const end = lineCount + 1;
     for (const s of sources) sourceMap.add(s, start, end);
   };
 
   const bindings = (list: Binding[], indent: string) => {
     for (const b of list) {
+      if (b.type === 'printed') {
+        newline('');
+        sourceMap.include(b.sourceMap, lineCount);
+        // The chunk goes in as one piece; `current` continues on its last line.
+        const last = b.text.lastIndexOf('\n');
+        if (last >= 0) {
+          lines.push(b.text.slice(0, last));
+          lineCount += b.lineCount - 1;
+        }
+        current = b.text.slice(last + 1);
+        continue;
+      }
       if (b.type === 'raw') {
         const trimmed = b.text.replace(/^\s*\n/, '').replace(/\s+$/, '');
         if (trimmed === '') continue;
         newline(indent);
-        const start = lines.length + 1;
+        const start = lineCount + 1;
         rawText(trimmed, indent);
         record(b.sources, start);
         continue;
@@ -256,7 +322,7 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Prin
         current += `# ${b.comment}`;
       }
       newline(indent);
-      const start = lines.length + 1;
+      const start = lineCount + 1;
       current += `${pathText(b.path)} =`;
       const value = b.value;
       const oneLine = flat(value);
@@ -274,7 +340,11 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Prin
     }
   };
 
-  expr(root, '');
-  lines.push(trimEnd(current));
-  return { text: lines.join('\n') + '\n', sourceMap };
+  const finish = () => {
+    lines.push(trimEnd(current));
+    lineCount++;
+    current = '';
+    return { lines, lineCount, sourceMap };
+  };
+  return { expr, bindings, finish };
 }

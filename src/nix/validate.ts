@@ -1,6 +1,6 @@
 import { resolveDisplayManager } from '../model/desktop';
-import type { Diagnostic, Project, Release } from '../model/types';
-import { validateModel } from '../model/validate';
+import type { Diagnostic, Project, Release, Specialisation } from '../model/types';
+import { duplicateIndexes, validateSpecialisation } from '../model/validate';
 import { generatedOptionPaths } from './generate';
 import { rawCheck } from './raw';
 import {
@@ -27,10 +27,30 @@ import { ALWAYS_GROUPS, SERVICE_GROUPS } from './groups';
  */
 export function validate(project: Project, releaseOverride?: Release): Diagnostic[] {
   const release = releaseOverride ?? project.nixosRelease;
-  const out = validateModel(project);
-  project.specialisations.forEach((_, i) => out.push(...validateForRelease(project, i, release)));
+  const dupNames = duplicateIndexes(project.specialisations.map((s) => s.name));
+  const out = project.specialisations.flatMap((_, i) => validateOne(project, i, release, dupNames.has(i)));
   out.push(...validateParent(project, release));
   return out;
+}
+
+interface Cached {
+  index: number;
+  release: Release;
+  base: Project['base'];
+  duplicateName: boolean;
+  diagnostics: Diagnostic[];
+}
+/** Diagnostics per specialisation object, reused until it changes (a keystroke changes one). */
+const cache = new WeakMap<Specialisation, Cached>();
+
+function validateOne(project: Project, index: number, release: Release, duplicateName: boolean): Diagnostic[] {
+  const s = project.specialisations[index];
+  const c = cache.get(s);
+  if (c && c.index === index && c.release === release && c.base === project.base && c.duplicateName === duplicateName)
+    return c.diagnostics;
+  const diagnostics = [...validateSpecialisation(s, index, duplicateName), ...validateForRelease(project, index, release)];
+  cache.set(s, { index, release, base: project.base, duplicateName, diagnostics });
+  return diagnostics;
 }
 
 function validateParent(project: Project, release: Release): Diagnostic[] {
