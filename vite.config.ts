@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy } from './scripts/vite/csp';
+import { serviceWorker } from './scripts/vite/service-worker';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   // Relative asset URLs, so a build served from any sub-path (or opened from a mirror) still loads.
   base: './',
   server: {

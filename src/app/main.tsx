@@ -13,3 +13,12 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// Offline after the first visit: the service worker keeps this build's files (production only).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => {
+      // Without it the app still works online; nothing to tell the user.
+    });
+  });
+}

@@ -9,6 +9,8 @@ export const STORAGE_VERSION = 1;
 export interface StoredEnvelope {
   storageVersion: number;
   project: unknown;
+  /** The tab that wrote it, so another tab can tell its own writes from others'. */
+  tabId?: string;
 }
 
 export type LoadResult =
@@ -53,13 +55,32 @@ export function loadStoredProject(storage: Storage | null): LoadResult {
 }
 
 /** Saves the project; returns an error message when storage is full or disabled. */
-export function saveProject(storage: Storage | null, project: Project): string | null {
+export function saveProject(storage: Storage | null, project: Project, tabId?: string): string | null {
   if (!storage) return 'this browser does not allow saving (private mode?)';
   try {
-    const envelope: StoredEnvelope = { storageVersion: STORAGE_VERSION, project };
+    const envelope: StoredEnvelope = { storageVersion: STORAGE_VERSION, project, ...(tabId ? { tabId } : {}) };
     storage.setItem(STORAGE_KEY, JSON.stringify(envelope));
     return null;
   } catch (e) {
     return `could not save in this browser: ${(e as Error).name === 'QuotaExceededError' ? 'storage is full' : (e as Error).message}`;
+  }
+}
+
+/**
+ * A write of the project by another tab, read from a `storage` event; null when the event is
+ * about something else or was this tab's own write. `project` is null when the value cannot be read.
+ */
+export function foreignWrite(
+  event: { key: string | null; newValue: string | null },
+  ownTabId: string,
+): { project: Project | null } | null {
+  if (event.key !== STORAGE_KEY || event.newValue === null) return null;
+  try {
+    const envelope = JSON.parse(event.newValue) as StoredEnvelope;
+    if (envelope.tabId === ownTabId) return null;
+    const { project, diagnostics } = readProject(envelope.project);
+    return { project: diagnostics.length ? null : project };
+  } catch {
+    return { project: null };
   }
 }
