@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -29,7 +29,11 @@ export function serviceWorker(): Plugin {
         ...Object.keys(bundle).filter((f) => !f.endsWith('.map')),
         ...publicFiles(publicDir).filter((f) => f !== 'sw.js'),
       ].map((f) => (f === './' ? f : `./${f}`));
-      const version = Object.keys(bundle).sort().join('|');
+      // Bundle file names carry content hashes; public files do not, so their contents go in too.
+      const version = [
+        ...Object.keys(bundle).sort(),
+        ...publicFiles(publicDir).map((f) => `${f}:${readFileSync(join(publicDir, f), 'utf8')}`),
+      ].join('|');
       let hash = 0;
       for (let i = 0; i < version.length; i++) hash = (hash * 31 + version.charCodeAt(i)) >>> 0;
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: workerSource(`studio-${hash.toString(36)}`, files) });
