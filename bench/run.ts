@@ -1,8 +1,14 @@
+import { benchBundle } from './bundle';
 import { benchGenerate } from './generate';
+import { benchKeystroke } from './keystroke';
 import { printResults, type BenchResult } from './report';
 
 /** `npm run bench`: prints figures and a PASS/FAIL line per budget; exits 1 when a budget fails. */
-const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [['Generator', benchGenerate]];
+const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [
+  ['Generator', benchGenerate],
+  ['Production bundle', benchBundle],
+  ['Keystroke → preview latency (Chromium)', benchKeystroke],
+];
 
 let ok = true;
 for (const [title, run] of sections) {

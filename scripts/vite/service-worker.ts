@@ -64,7 +64,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then((cache) =>
-      cache.match(request, { ignoreSearch: true }).then(
+      cache.match(request, { ignoreSearch: true, ignoreVary: true }).then(
         (hit) =>
           hit ||
           fetch(request).catch(() =>

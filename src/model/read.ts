@@ -1,4 +1,5 @@
 import { projectSpec, type Spec } from './format';
+import { jsonErrorAt } from './json-error';
 import { FORMAT_VERSION, type Diagnostic, type Project } from './types';
 
 export interface ReadResult {
@@ -95,12 +96,8 @@ export function readProject(input: unknown): ReadResult {
   return { project, diagnostics };
 }
 
-/** Where JSON.parse gave up, as 1-based line and column, from its message. */
-function jsonErrorPosition(text: string, message: string): { line: number; column: number } | null {
-  const m = /position (\d+)/.exec(message);
-  let offset = m ? Number(m[1]) : null;
-  if (offset === null && /end of (JSON|data) input|Unexpected end/i.test(message)) offset = text.length;
-  if (offset === null) return null;
+/** 1-based line and column of an offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
@@ -110,15 +107,12 @@ export function parseProjectText(text: string): ReadResult | { jsonError: string
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const pos = jsonErrorPosition(text, message);
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
-    return {
-      jsonError: pos
-        ? `not valid JSON at line ${pos.line}, column ${pos.column}: ${reason}`
-        : `not valid JSON: ${reason}`,
-    };
+  } catch {
+    const at = jsonErrorAt(text);
+    if (!at) return { jsonError: 'not valid JSON' };
+    const { line, column } = lineColumn(text, at.offset);
+    const found = at.offset >= text.length ? 'the end of the file' : JSON.stringify(text[at.offset]);
+    return { jsonError: `not valid JSON at line ${line}, column ${column}: expected ${at.expected}, found ${found}` };
   }
   return readProject(data);
 }

@@ -2,7 +2,8 @@ import { temporal } from 'zundo';
 import { createStore, useStore } from 'zustand';
 import { defaultProject } from '../model/defaults';
 import type { Project } from '../model/types';
-import { loadStoredProject, saveProject, type LoadResult } from './persistence';
+import { followDefaultEntry } from './default-entry';
+import { foreignWrite, loadStoredProject, saveProject, type LoadResult } from './persistence';
 
 export interface NoticeAction {
   label: string;
@@ -20,10 +21,17 @@ export interface Notice {
   download?: { fileName: string; text: string };
 }
 
+/** The tabs beside the form: the generated module, the boot menu preview, the apply guide. */
+export type OutputTab = 'nix' | 'boot-menu' | 'apply';
+
 export interface StudioState {
   project: Project;
   /** Index of the specialisation shown in the form; -1 when none. UI state, not saved. */
   selected: number;
+  /** The form column shows the main system (`project.base`) instead of the selected specialisation. UI state. */
+  editingParent: boolean;
+  /** The open tab of the output column. UI state, not saved. */
+  outputTab: OutputTab;
   /** Model path of the field that has focus (`specialisations[0].users[1].uid`). UI state, not saved. */
   focusedField: string | null;
   notices: Notice[];
@@ -32,7 +40,11 @@ export interface StudioState {
    * make one undo step.
    */
   setProject: (next: Project | ((p: Project) => Project), options?: { coalesce?: string }) => void;
+  /** Shows a specialisation in the form (and leaves the main system panel). */
   select: (index: number) => void;
+  /** Shows the main system panel in the form. */
+  selectParent: () => void;
+  showOutput: (tab: OutputTab) => void;
   focusField: (path: string | null) => void;
   notify: (notice: Notice) => void;
   dismissNotice: (index: number) => void;
@@ -59,8 +71,15 @@ function safeStorage(): Storage | null {
   }
 }
 
-/** Creates the store; `storage` is where the project is saved on every change (null: memory only). */
-export function createStudioStore(storage: Storage | null = safeStorage()) {
+/**
+ * Creates the store; `storage` is where the project is saved on every change (null: memory only).
+ * `events` is where `storage` events of other tabs arrive (the window in the app).
+ */
+export function createStudioStore(
+  storage: Storage | null = safeStorage(),
+  events: Pick<Window, 'addEventListener'> | null = typeof window === 'undefined' ? null : window,
+) {
+  const tabId = Math.random().toString(36).slice(2) + Date.now().toString(36);
   const load = loadStoredProject(storage);
   const initial = load.kind === 'ok' ? load.project : defaultProject();
   let lastCoalesce: { key: string; at: number } | null = null;
@@ -70,11 +89,14 @@ export function createStudioStore(storage: Storage | null = safeStorage()) {
       (set, get) => ({
         project: initial,
         selected: initial.specialisations.length ? 0 : -1,
+        editingParent: false,
+        outputTab: 'nix',
         focusedField: null,
         notices: noticeFor(load),
         setProject: (next, options) => {
-          const project = typeof next === 'function' ? next(get().project) : next;
-          if (project === get().project) return;
+          const before = get().project;
+          const project = followDefaultEntry(before, typeof next === 'function' ? next(before) : next);
+          if (project === before) return;
           const now = Date.now();
           const key = options?.coalesce;
           const continuing = key !== undefined && lastCoalesce?.key === key && now - lastCoalesce.at < COALESCE_MS;
@@ -85,7 +107,9 @@ export function createStudioStore(storage: Storage | null = safeStorage()) {
           set({ project, selected: count === 0 ? -1 : Math.max(0, Math.min(get().selected, count - 1)) });
           if (continuing) history.resume();
         },
-        select: (selected) => set({ selected }),
+        select: (selected) => set({ selected, editingParent: false }),
+        selectParent: () => set({ editingParent: true }),
+        showOutput: (outputTab) => set({ outputTab }),
         focusField: (focusedField) => set({ focusedField }),
         notify: (notice) => set({ notices: [...get().notices.filter((n) => n.message !== notice.message), notice] }),
         dismissNotice: (index) => set({ notices: get().notices.filter((_, i) => i !== index) }),
@@ -99,13 +123,56 @@ export function createStudioStore(storage: Storage | null = safeStorage()) {
   );
 
   let storageFailed = false;
-  store.subscribe((state, prev) => {
-    if (state.project === prev.project) return;
-    const problem = saveProject(storage, state.project);
+  // While another tab's newer version is unanswered, this tab does not overwrite it.
+  let otherTabWrote = false;
+  const save = (project: Project) => {
+    const problem = saveProject(storage, project, tabId);
     if (problem && !storageFailed) {
       storageFailed = true;
-      state.notify({ kind: 'warning', message: `${problem}. Your work stays in this tab; use Save to keep a copy.` });
+      store.getState().notify({ kind: 'warning', message: `${problem}. Your work stays in this tab; use Save to keep a copy.` });
     } else if (!problem) storageFailed = false;
+  };
+  store.subscribe((state, prev) => {
+    if (state.project !== prev.project && !otherTabWrote) save(state.project);
+  });
+  const OTHER_TAB = 'This project was changed in another tab.';
+  events?.addEventListener('storage', (event) => {
+    const write = foreignWrite(event as StorageEvent, tabId);
+    if (!write) return;
+    otherTabWrote = true;
+    const state = store.getState();
+    const answered = () => {
+      otherTabWrote = false;
+      store.setState({ notices: store.getState().notices.filter((n) => n.message !== OTHER_TAB) });
+    };
+    state.notify({
+      kind: 'warning',
+      message: OTHER_TAB,
+      details: [
+        'Your edits in this tab are no longer saved in this browser until you choose which version to keep.',
+      ],
+      actions: [
+        ...(write.project
+          ? [
+              {
+                label: 'Load the other tab\'s version',
+                run: () => {
+                  answered();
+                  // Undoable like any other change; saving it again is harmless.
+                  store.getState().setProject(write.project!);
+                },
+              },
+            ]
+          : []),
+        {
+          label: 'Keep this tab\'s version',
+          run: () => {
+            answered();
+            save(store.getState().project);
+          },
+        },
+      ],
+    });
   });
   return store;
 }

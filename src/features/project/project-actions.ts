@@ -7,6 +7,7 @@ import { releaseMigrations } from '../../nix/migrate';
 import { releaseLabel } from '../../nix/releases';
 import { studioStore, undo, type NoticeAction } from '../../store/studio-store';
 import { downloadText } from './download';
+import { readProjectFile, type ProjectFileResult } from './read-project-file';
 
 const state = () => studioStore.getState();
 
@@ -42,8 +43,20 @@ export function saveProjectFile(): void {
 const MAX_LISTED = 12;
 
 /** Opens a project file: on any problem the current project stays as it is and the problems are listed. */
+export async function openProjectFile(file: File): Promise<void> {
+  applyOpened(file.name, await readProjectFile(file));
+}
+
+/** Opens a project from its text (tests and drops of text). */
 export function openProjectText(fileName: string, text: string): void {
-  const result = parseProjectText(text);
+  applyOpened(fileName, parseProjectText(text));
+}
+
+function applyOpened(fileName: string, result: ProjectFileResult): void {
+  if ('tooBig' in result) {
+    state().notify({ kind: 'error', message: `Could not open ${fileName}: ${result.tooBig}. Your project is unchanged.` });
+    return;
+  }
   if ('jsonError' in result) {
     state().notify({ kind: 'error', message: `Could not open ${fileName}: ${result.jsonError}. Your project is unchanged.` });
     return;

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { RELEASES, type Release } from '../../model/types';
 import { releaseLabel } from '../../nix/releases';
 import { useStudio } from '../../store/studio-store';
-import { changeRelease, newProject, openProjectText, saveProjectFile } from './project-actions';
+import { changeRelease, newProject, openProjectFile, saveProjectFile } from './project-actions';
 
 /** New, Open…, Save and the target NixOS release. */
 export function ProjectMenu() {
@@ -27,7 +27,7 @@ export function ProjectMenu() {
         onChange={async (e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) openProjectText(file.name, await file.text());
+          if (file) await openProjectFile(file);
         }}
       />
       <button type="button" className="button" onClick={saveProjectFile}>

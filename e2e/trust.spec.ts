@@ -1,0 +1,177 @@
+import { writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { STORAGE_KEY } from '../src/store/persistence';
+import { expect, test } from './fixtures';
+
+// Attacks on the product in a real browser: a killed page, two tabs, storage that fails, bad
+// files, hostile names, the Content-Security-Policy, and the network going away.
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__STUDIO_TEST__ = true;
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+});
+
+const list = (page: Page) => page.getByRole('region', { name: 'Specialisations' });
+const previewText = (page: Page) => page.evaluate(() => window.__studioPreviewText?.() ?? document.querySelector('pre')?.textContent ?? '');
+const notices = (page: Page) => page.getByRole('status', { name: 'Notices' });
+const nameField = (page: Page) => page.getByRole('form', { name: /^Settings of / }).getByLabel('Specialisation name');
+
+async function addBlank(page: Page, name: string) {
+  const empty = page.getByRole('button', { name: 'Add a blank specialisation' });
+  if (await empty.isVisible()) await empty.click();
+  else await list(page).getByRole('button', { name: 'Add specialisation', exact: true }).click();
+  await nameField(page).fill(name);
+}
+
+test('an edit survives a crash of the page right after it', async ({ page, context }) => {
+  await page.goto('/');
+  await addBlank(page, 'kept');
+  await nameField(page).pressSequentially('-after-crash');
+  // No waiting: the renderer dies right after the last keystroke.
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(nameField(again)).toHaveValue('kept-after-crash');
+});
+
+test('two tabs: the second is told and does not silently overwrite the first', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/');
+  await b.goto('/');
+  await addBlank(a, 'from-a');
+  await expect(notices(b)).toContainText('This project was changed in another tab.');
+  await addBlank(b, 'from-b');
+  const saved = () => a.evaluate((key) => JSON.parse(localStorage.getItem(key)!).project.specialisations.map((s: { name: string }) => s.name), STORAGE_KEY);
+  expect(await saved()).toEqual(['from-a']);
+  await notices(b).getByRole('button', { name: "Load the other tab's version" }).click();
+  await expect(nameField(b)).toHaveValue('from-a');
+});
+
+test('storage that is full: the user is told, work goes on in memory, Save still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/');
+  await addBlank(page, 'in-memory');
+  await expect(notices(page)).toContainText('storage is full');
+  await expect.poll(() => previewText(page)).toContain('in-memory');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+});
+
+test('storage that is disabled: the app starts and works in memory', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+  });
+  await page.goto('/');
+  await addBlank(page, 'private');
+  await expect(notices(page)).toContainText('does not allow saving');
+  await expect.poll(() => previewText(page)).toContain('private');
+});
+
+test('a corrupt stored value is kept aside, offered for download, and the app starts clean', async ({ page }) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(key, '{"storageVersion": 1, "project": {"version": 1, "specialisations": [{"name": 3}]');
+    }
+  }, STORAGE_KEY);
+  await page.goto('/');
+  await expect(notices(page)).toContainText('could not be opened');
+  await expect(page.getByRole('button', { name: 'Add a blank specialisation' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), notices(page).getByRole('button', { name: /Download/ }).click()]);
+  expect(download.suggestedFilename()).toBe('set-aside-project.json');
+});
+
+test('bad project files give a clear message, leave the project untouched and keep the page responsive', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await addBlank(page, 'untouched');
+  // Monaco loads first, so its start-up is not counted against opening files.
+  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? ''), { timeout: 30_000 }).toContain('untouched');
+  const before = await previewText(page);
+  await page.evaluate(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __longTasks: number[] }).__longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  const files: [string, Buffer | string, RegExp][] = [
+    ['notes.json', 'this is not json', /not valid JSON at line 1, column 1/],
+    ['newer.json', '{"version": 3}', /format version 3/],
+    ['types.json', '{"version": 1, "specialisations": [{"name": "a", "users": "chani"}]}', /specialisations\[0\]\.users: must be a list/],
+    ['binary.json', Buffer.from([0, 159, 146, 150, 0, 1, 2]), /not valid JSON/],
+    ['huge.json', Buffer.alloc(50 * 1024 * 1024, 32), /50\.0 MB/],
+  ];
+  for (const [name, content, message] of files) {
+    // Playwright passes big files by path only.
+    const path = testInfo.outputPath(name);
+    await writeFile(path, content);
+    await page.getByLabel('Open project file').setInputFiles(path);
+    await expect(notices(page)).toContainText(message);
+    await expect(notices(page)).toContainText('Your project is unchanged');
+    expect(await previewText(page)).toBe(before);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+    // The page stays responsive: no main-thread task near the ~50 ms mark (margin for a loaded CI machine).
+    expect(Math.max(0, ...longTasks), `longest main-thread task while opening ${name} (ms)`).toBeLessThan(100);
+  }
+});
+
+test('a hostile name shows as text and never becomes HTML', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto('/');
+  const hostile = '<img src=x onerror=alert(1)>';
+  await addBlank(page, hostile);
+  await expect(page.getByText(hostile, { exact: false }).first()).toBeVisible();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('the production build has a strict CSP and nothing violates it in a full session', async ({ page }) => {
+  await page.goto('/');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  await page.getByRole('button', { name: 'Chani and Paul' }).click();
+  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? null), { timeout: 30_000 }).toContain('specialisation');
+  await page.getByRole('form', { name: /^Settings of / }).getByLabel('Extra Nix').first().focus();
+  expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+});
+
+test('after the first visit the app loads and works offline', async ({ page, context }) => {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first visit is not yet controlled by the worker; the reload is, and it caches on the way.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await addBlank(page, 'offline');
+  await expect.poll(() => previewText(page), { timeout: 30_000 }).toContain('offline.configuration');
+  await context.setOffline(false);
+});

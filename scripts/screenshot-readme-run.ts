@@ -1,0 +1,25 @@
+// `npm run screenshot`: builds the app, serves it with `vite preview` on a free port, takes the README's
+// screenshot (scripts/screenshot-readme.ts) and stops the server.
+import { createServer } from 'node:net';
+import { build, preview } from 'vite';
+import { README_SCREENSHOT, takeReadmeScreenshot } from './screenshot-readme';
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+await build({ logLevel: 'error' });
+const port = await freePort();
+const server = await preview({ preview: { port, strictPort: true, host: '127.0.0.1', open: false }, logLevel: 'warn' });
+try {
+  await takeReadmeScreenshot(`http://127.0.0.1:${port}/`, process.argv[2] ?? README_SCREENSHOT);
+} finally {
+  await server.close();
+}

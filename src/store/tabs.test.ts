@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSpecialisation } from '../model/defaults';
+import { addSpecialisation } from '../model/operations';
+import { STORAGE_KEY } from './persistence';
+import { createStudioStore } from './studio-store';
+
+/** A Storage shared by two "tabs", delivering `storage` events to the other tab as browsers do. */
+function sharedStorage() {
+  const data = new Map<string, string>();
+  const listeners: { tab: object; fn: (e: { key: string; newValue: string | null }) => void }[] = [];
+  let writer: object | null = null;
+  const storage = {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      data.set(k, v);
+      for (const l of listeners) if (l.tab !== writer) l.fn({ key: k, newValue: v });
+    },
+    removeItem: (k: string) => void data.delete(k),
+  } as unknown as Storage;
+  const tab = () => {
+    const self = {};
+    return {
+      storage: new Proxy(storage, {
+        get: (t, prop) =>
+          prop === 'setItem'
+            ? (k: string, v: string) => {
+                writer = self;
+                t.setItem(k, v);
+                writer = null;
+              }
+            : Reflect.get(t, prop),
+      }),
+      events: {
+        addEventListener: (_: string, fn: (e: { key: string; newValue: string | null }) => void) => listeners.push({ tab: self, fn }),
+      } as unknown as Window,
+    };
+  };
+  return { data, tab };
+}
+
+const stored = (data: Map<string, string>) => JSON.parse(data.get(STORAGE_KEY)!).project.specialisations.map((s: { name: string }) => s.name);
+
+describe('two tabs on one project', () => {
+  it('the second tab is told and does not silently overwrite the first', () => {
+    const { data, tab } = sharedStorage();
+    const a = tab();
+    const b = tab();
+    const storeA = createStudioStore(a.storage, a.events);
+    const storeB = createStudioStore(b.storage, b.events);
+    storeA.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('from-a')));
+    expect(stored(data)).toEqual(['from-a']);
+    const notice = storeB.getState().notices.find((n) => n.message.includes('another tab'));
+    expect(notice).toBeDefined();
+    storeB.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('from-b')));
+    // B's edit stays in B's memory; A's version is still the saved one.
+    expect(stored(data)).toEqual(['from-a']);
+    expect(storeB.getState().project.specialisations.map((s) => s.name)).toEqual(['from-b']);
+    notice!.actions!.find((x) => x.label.startsWith('Load'))!.run();
+    expect(storeB.getState().project.specialisations.map((s) => s.name)).toEqual(['from-a']);
+    // Undo brings B's own work back.
+    storeB.temporal.getState().undo();
+    expect(storeB.getState().project.specialisations.map((s) => s.name)).toEqual(['from-b']);
+  });
+
+  it('keeping this tab\'s version saves it, and then the other tab is told in turn', () => {
+    const { data, tab } = sharedStorage();
+    const a = tab();
+    const b = tab();
+    const storeA = createStudioStore(a.storage, a.events);
+    const storeB = createStudioStore(b.storage, b.events);
+    storeA.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('from-a')));
+    storeB.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('from-b')));
+    storeB.getState().notices.find((n) => n.message.includes('another tab'))!.actions!.find((x) => x.label.startsWith('Keep'))!.run();
+    expect(stored(data)).toEqual(['from-b']);
+    expect(storeB.getState().notices.some((n) => n.message.includes('another tab'))).toBe(false);
+    expect(storeA.getState().notices.some((n) => n.message.includes('another tab'))).toBe(true);
+  });
+});
+
+describe('storage that fails', () => {
+  it('full or disabled storage: the user is told once and work continues in memory', () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+      },
+      removeItem: () => {},
+    } as unknown as Storage;
+    const store = createStudioStore(full, null);
+    store.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('a')));
+    store.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('b')));
+    const warnings = store.getState().notices.filter((n) => n.message.includes('storage is full'));
+    expect(warnings).toHaveLength(1);
+    expect(store.getState().project.specialisations).toHaveLength(2);
+    const none = createStudioStore(null, null);
+    none.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('a')));
+    expect(none.getState().notices[0].message).toMatch(/does not allow saving/);
+  });
+
+  it('a corrupt, foreign or newer stored value is kept aside, offered for download, and the app starts clean', () => {
+    for (const raw of ['{not json', '{"hello":1}', JSON.stringify({ storageVersion: 99, project: {} }), JSON.stringify({ storageVersion: 1, project: { version: 2 } })]) {
+      const data = new Map([[STORAGE_KEY, raw]]);
+      const storage = {
+        getItem: (k: string) => data.get(k) ?? null,
+        setItem: (k: string, v: string) => void data.set(k, v),
+        removeItem: (k: string) => void data.delete(k),
+      } as unknown as Storage;
+      const store = createStudioStore(storage, null);
+      expect(store.getState().project.specialisations).toEqual([]);
+      const notice = store.getState().notices[0];
+      expect(notice.download?.text).toBe(raw);
+      expect([...data.entries()].some(([k, v]) => k.includes('set-aside') && v === raw)).toBe(true);
+    }
+  });
+});
