@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { contentSecurityPolicy } from './scripts/vite/csp';
-import { serviceWorker } from './scripts/vite/service-worker';
+import { contentSecurityPolicy } from './scripts/vite/csp.ts';
+import { serviceWorker } from './scripts/vite/service-worker.ts';
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), serviceWorker()],

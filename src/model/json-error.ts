@@ -48,7 +48,7 @@ export function jsonErrorAt(text: string): { offset: number; expected: string } 
     ws();
     const c = text[i];
     if (c === '{') {
-      if (++depth > 10_000) fail('less deeply nested data');
+      if (++depth > 1000) fail('less deeply nested data');
       i++;
       ws();
       if (text[i] === '}') return void (i++, depth--);
@@ -70,7 +70,7 @@ export function jsonErrorAt(text: string): { offset: number; expected: string } 
       }
     }
     if (c === '[') {
-      if (++depth > 10_000) fail('less deeply nested data');
+      if (++depth > 1000) fail('less deeply nested data');
       i++;
       ws();
       if (text[i] === ']') return void (i++, depth--);
@@ -99,6 +99,7 @@ export function jsonErrorAt(text: string): { offset: number; expected: string } 
     return null;
   } catch (e) {
     if (typeof e === 'object' && e !== null && 'offset' in e) return e as { offset: number; expected: string };
+    if (e instanceof RangeError) return { offset: i, expected: 'less deeply nested data' };
     throw e;
   }
 }

@@ -47,9 +47,17 @@ export function moveSpecialisation(p: Project, from: number, to: number): Projec
 
 /** The next uid for a normal user: one above the highest in the project, from 1000. */
 export function nextFreeUid(p: Project): number {
-  const uids = p.specialisations.flatMap((s) => s.users.map((u) => u.uid ?? 0));
-  return Math.max(999, ...uids.filter((u) => u < 30000)) + 1;
+  let next = nextUidCache.get(p);
+  if (next === undefined) {
+    let max = 999;
+    for (const s of p.specialisations) for (const u of s.users) if (u.uid !== null && u.uid < 30000 && u.uid > max) max = u.uid;
+    next = max + 1;
+    nextUidCache.set(p, next);
+  }
+  return next;
 }
+/** Every uid field asks on every change; the answer is the same for one project value. */
+const nextUidCache = new WeakMap<Project, number>();
 
 export function addUser(p: Project, si: number, name = ''): Project {
   const uid = nextFreeUid(p);

@@ -1,6 +1,7 @@
 import type { Diagnostic, Project } from '../model/types';
 import { generate, type Generated } from '../nix/generate';
 import { validate } from '../nix/validate';
+import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from './studio-store';
 
 export interface Derived extends Generated {
@@ -33,3 +34,17 @@ export function useDerived(): Derived {
 export function diagnosticsAt(derived: Derived, path: string): Diagnostic[] {
   return derived.diagnostics.filter((d) => d.path === path);
 }
+
+/**
+ * The diagnostics at one field (`list`: also at its items), as a hook that re-renders only when
+ * they change. Diagnostics of unchanged specialisations are the same objects from one project to
+ * the next (validation caches them), so a keystroke re-renders only the fields it affects.
+ */
+export function useFieldDiagnostics(path: string, list = false): Diagnostic[] {
+  return useStudio(
+    useShallow((s) => derive(s.project).diagnostics.filter((d) => d.path === path || (list && isItemOf(d.path, path)))),
+  );
+}
+
+const isItemOf = (candidate: string, path: string) =>
+  candidate.startsWith(path) && candidate[path.length] === '[';

@@ -113,3 +113,15 @@ describe('storage that fails', () => {
     }
   });
 });
+
+describe('envelopeJson', () => {
+  it('is exactly JSON.stringify of the envelope, also after edits', async () => {
+    const { envelopeJson } = await import('./persistence');
+    const { defaultProject } = await import('../model/defaults');
+    let p = addSpecialisation(addSpecialisation(defaultProject(), defaultSpecialisation('a')), defaultSpecialisation('b"\\'));
+    expect(JSON.parse(envelopeJson(p, 't1'))).toEqual({ storageVersion: 1, project: p, tabId: 't1' });
+    expect(envelopeJson(p)).toBe(JSON.stringify({ storageVersion: 1, project: p }));
+    p = { ...p, specialisations: [{ ...p.specialisations[0], tags: ['x'] }, p.specialisations[1]] };
+    expect(envelopeJson(p)).toBe(JSON.stringify({ storageVersion: 1, project: p }));
+  });
+});
