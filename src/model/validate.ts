@@ -56,11 +56,19 @@ export function validateSpecialisation(s: Specialisation, i: number, duplicateNa
   else if (!SPECIALISATION_NAME.test(s.name))
     error('.name', `"${s.name}" is not a safe specialisation name: use letters, digits, "-" and "_" only`);
   else if (duplicateName) error('.name', `another specialisation is already called "${s.name}"`);
-  if (!s.inheritParentConfig)
-    warn(
-      '.inheritParentConfig',
-      'this specialisation starts from an empty system: import ./hardware-configuration.nix and set the bootloader and file systems again in its extra Nix',
-    );
+  if (!s.inheritParentConfig) {
+    // A separate system starts from nothing: what it does not take from the parent, extra Nix must give.
+    if (!s.fromParent.hardwareConfiguration)
+      warn(
+        '.fromParent.hardwareConfiguration',
+        'this separate system does not import ./hardware-configuration.nix: set its file systems (fileSystems."/") in its extra Nix, or it will not build',
+      );
+    if (!s.fromParent.bootloader)
+      warn(
+        '.fromParent.bootloader',
+        'this separate system gets no bootloader settings: set boot.loader in its extra Nix, or it will not build',
+      );
+  }
   s.tags.forEach((tag, j) => {
     if (!TAG.test(tag)) error(`.tags[${j}]`, `tag "${tag}" can only contain letters, digits and : _ . - (system.nixos.label)`);
   });

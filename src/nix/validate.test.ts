@@ -115,7 +115,10 @@ describe('validate: warnings', () => {
     expect(at('users[0].extraGroups[1]')).toEqual([expect.stringMatching(/virtualisation\.docker\.enable/)]);
     expect(at('users[0].extraGroups[2]')).toEqual([]);
     expect(at('users[0].extraGroups[3]')).toEqual([expect.stringMatching(/users\.groups\.gamers/)]);
-    expect(at('inheritParentConfig')).toEqual([expect.stringMatching(/hardware-configuration\.nix/)]);
+    expect(at('inheritParentConfig')).toEqual([]);
+    const bare = project([{ inheritParentConfig: false, fromParent: { hardwareConfiguration: false, bootloader: false } }]);
+    expect(messagesAt(bare, 'specialisations[0].fromParent.hardwareConfiguration')).toEqual([expect.stringMatching(/^warning: .*hardware-configuration\.nix/)]);
+    expect(messagesAt(bare, 'specialisations[0].fromParent.bootloader')).toEqual([expect.stringMatching(/^warning: .*boot\.loader/)]);
     expect(at('users[0].shell')).toEqual([expect.stringMatching(/environment\.shells/)]);
   });
 
