@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { Project } from '../../model/types';
-import { studioStore, useStudio } from '../../store/studio-store';
+import { studioStore } from '../../store/studio-store';
 
 export type Edit = (path: string | null, recipe: (p: Project) => Project) => void;
 
@@ -9,21 +9,23 @@ export type Edit = (path: string | null, recipe: (p: Project) => Project) => voi
  * step; a null path (adding a chip, clicking a button) is always a step of its own.
  */
 export function useEdit(): Edit {
-  const setProject = useStudio((s) => s.setProject);
-  return useCallback<Edit>((path, recipe) => setProject(recipe, path === null ? undefined : { coalesce: path }), [setProject]);
+  // The store's actions never change: reading them at call time spares every field a subscription.
+  return useCallback<Edit>(
+    (path, recipe) => studioStore.getState().setProject(recipe, path === null ? undefined : { coalesce: path }),
+    [],
+  );
 }
 
 /** focus/blur handlers that tell the store which field has focus, so the preview highlights its lines. */
 export function useFocusReport(path: string) {
-  const focusField = useStudio((s) => s.focusField);
   return useMemo(
     () => ({
-      onFocus: () => focusField(path),
+      onFocus: () => studioStore.getState().focusField(path),
       onBlur: () => {
         // Moving to another field reports that one next; leaving the form clears the highlight.
-        if (studioStore.getState().focusedField === path) focusField(null);
+        if (studioStore.getState().focusedField === path) studioStore.getState().focusField(null);
       },
     }),
-    [focusField, path],
+    [path],
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { groupsQuery } from '../../catalog/queries';
 import { addUser, removeUser, setUserField } from '../../model/operations';
 import type { User } from '../../model/types';
@@ -47,7 +47,8 @@ export function UsersSection() {
   );
 }
 
-function UserFields({ si, ui, user: u, groups }: { si: number; ui: number; user: User; groups: Suggestion[] }) {
+/** One user's fields; typing in one user re-renders that user only (the others' objects are unchanged). */
+const UserFields = memo(function UserFields({ si, ui, user: u, groups }: { si: number; ui: number; user: User; groups: Suggestion[] }) {
   const edit = useEdit();
   const p = `specialisations[${si}].users[${ui}]`;
   const set = <K extends keyof User>(key: K, value: User[K], coalesce = true) =>
@@ -133,4 +134,4 @@ function UserFields({ si, ui, user: u, groups }: { si: number; ui: number; user:
       </button>
     </fieldset>
   );
-}
+});
