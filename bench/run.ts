@@ -1,13 +1,17 @@
 import { benchBundle } from './bundle';
 import { benchGenerate } from './generate';
+import { benchImport } from './import';
 import { benchKeystroke } from './keystroke';
+import { benchLighthouse } from './lighthouse';
 import { printResults, type BenchResult } from './report';
 
 /** `npm run bench`: prints figures and a PASS/FAIL line per budget; exits 1 when a budget fails. */
 const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [
   ['Generator', benchGenerate],
+  ['Import', benchImport],
   ['Production bundle', benchBundle],
   ['Keystroke → preview latency (Chromium)', benchKeystroke],
+  ['Lighthouse (production build, system Chromium)', benchLighthouse],
 ];
 
 let ok = true;

@@ -27,7 +27,8 @@ const previewText = (page: Page) => page.evaluate(() => window.__studioPreviewTe
 /** Waits until the preview shows exactly the module `generate()` writes for `project`. */
 async function expectPreviewOf(page: Page, project: Project) {
   const expected = generate(project).text;
-  await expect.poll(() => previewText(page), { message: 'the preview shows the generated module' }).toBe(expected);
+  // Monaco loads at the first interaction or after a quiet start (about 5 s): allow for that after a reload.
+  await expect.poll(() => previewText(page), { message: 'the preview shows the generated module', timeout: 20_000 }).toBe(expected);
   return expected;
 }
 

@@ -1,11 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { SpecialisationForm } from '../features/form/specialisation-form';
+import { ParentPanel } from '../features/parent/parent-panel';
 import { ProjectMenu } from '../features/project/project-menu';
 import { UndoRedo } from '../features/project/undo-redo';
 import { useUndoShortcuts } from '../features/project/use-undo-shortcuts';
 import { SpecialisationList } from '../features/specialisations/specialisation-list';
 import type { QueryClient } from '@tanstack/react-query';
+import { useStudio } from '../store/studio-store';
 import { Notices } from './notices';
+import { OutputPanel } from './output-panel';
 import { PlainPreview } from './plain-preview';
 import { Providers } from './providers';
 
@@ -14,6 +17,7 @@ const PreviewPane = lazy(() => import('../features/preview/preview-pane').then((
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   useUndoShortcuts();
+  const editingParent = useStudio((s) => s.editingParent);
   return (
     <Providers queryClient={queryClient}>
       <div className="shell">
@@ -40,15 +44,21 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
 
           <section className="panel form-panel" aria-labelledby="form-heading">
             <h2 id="form-heading">Settings</h2>
-            <SpecialisationForm />
+            {editingParent ? (
+              // importAction: the slot for src/features/import's "Import from configuration.nix" button.
+              <ParentPanel importAction={undefined} />
+            ) : (
+              <SpecialisationForm />
+            )}
           </section>
 
-          <section className="panel preview-panel" aria-labelledby="generated-heading">
-            <h2 id="generated-heading">Generated Nix</h2>
-            <Suspense fallback={<PlainPreview />}>
-              <PreviewPane />
-            </Suspense>
-          </section>
+          <OutputPanel
+            nix={
+              <Suspense fallback={<PlainPreview />}>
+                <PreviewPane />
+              </Suspense>
+            }
+          />
         </main>
 
         <footer className="shell-footer">

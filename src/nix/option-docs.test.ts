@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDesktop, defaultGpu, defaultSpecialisation } from '../model/defaults';
+import { defaultBase, defaultDesktop, defaultGpu, defaultSpecialisation } from '../model/defaults';
 import type { Specialisation } from '../model/types';
 import { optionDocsUrl, optionPathForField } from './option-docs';
 
@@ -52,6 +52,26 @@ describe('optionPathForField', () => {
     expect(optionPathForField('specialisations[0].desktop.displayManager', spec({}), '26.05')).toBeNull();
     expect(optionPathForField('nixosRelease', spec({}), '26.05')).toBeNull();
     expect(optionPathForField('specialisations[0].nonsense', spec({}), '26.05')).toBeNull();
+  });
+});
+
+describe('optionPathForField for the parent system and the boot menu', () => {
+  const base = { ...defaultBase(), desktop: { ...defaultDesktop(), environment: 'gnome' as const } };
+
+  it('names the options of base.* fields', () => {
+    expect(optionPathForField('base.desktop.environment', base, '26.05')).toBe('services.desktopManager.gnome.enable');
+    expect(optionPathForField('base.desktop.displayManager', base, '26.05')).toBe('services.displayManager.gdm.enable');
+    expect(optionPathForField('base.kernel.packages', base, '26.05')).toBe('boot.kernelPackages');
+    expect(optionPathForField('base.networkmanager', base, '26.05')).toBe('networking.networkmanager.enable');
+    expect(optionPathForField('base.bootloader', base, '26.05')).toBe('boot.loader.systemd-boot.enable');
+    expect(optionPathForField('base.bootloader', { ...base, bootloader: 'grub' }, '26.05')).toBe('boot.loader.grub.enable');
+    expect(optionPathForField('base.grubDevice', { ...base, bootloader: 'grub' }, '26.05')).toBe('boot.loader.grub.device');
+  });
+
+  it('links the default entry to GRUB\'s option only: systemd-boot has none', () => {
+    expect(optionPathForField('defaultEntry', { ...base, bootloader: 'grub' }, '26.05')).toBe('boot.loader.grub.default');
+    expect(optionPathForField('defaultEntry', base, '26.05')).toBeNull();
+    expect(optionPathForField('specialisations[0].rememberAcrossRebuilds', base, '26.05')).toBe('environment.etc');
   });
 });
 

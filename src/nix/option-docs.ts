@@ -1,5 +1,5 @@
 import { resolveDisplayManager } from '../model/desktop';
-import type { Release, Specialisation } from '../model/types';
+import type { Bootloader, Desktop, Gpu, Release } from '../model/types';
 import { AUTOLOGIN_PREFIX, DESKTOP_RULES, DISPLAY_MANAGER_RULES, NVIDIA_OPEN, PRIME_EXTRAS, at } from './releases';
 
 const USER_OPTIONS: Record<string, string> = {
@@ -27,7 +27,20 @@ const FIXED: Record<string, string> = {
   'kernel.params': 'boot.kernelParams',
   'kernel.modules': 'boot.kernelModules',
   'kernel.blacklistedModules': 'boot.blacklistedKernelModules',
+  rememberAcrossRebuilds: 'environment.etc',
+  grubDevice: 'boot.loader.grub.device',
+  networkmanager: 'networking.networkmanager.enable',
 };
+
+/**
+ * What names the option of a field: a specialisation, or the parent system (`project.base`, whose
+ * bootloader also decides the option of `defaultEntry`).
+ */
+export interface OptionSubject {
+  desktop: Desktop;
+  gpu: Gpu;
+  bootloader?: Bootloader;
+}
 
 const PRIME_MODE_OPTION: Record<string, string> = {
   'nvidia-offload': 'hardware.nvidia.prime.offload.enable',
@@ -38,12 +51,14 @@ const PRIME_MODE_OPTION: Record<string, string> = {
 /**
  * The NixOS option a form field sets, as search.nixos.org names it for `release`
  * (`services.displayManager.autoLogin.user` from 24.05, `services.xserver.displayManager.autoLogin.user` before).
- * `fieldPath` is a model path such as `specialisations[0].users[1].uid`; list items
- * (`…tags[2]`) map to their list's option. Null when the field sets no option in that release
+ * `fieldPath` is a model path such as `specialisations[0].users[1].uid` or `base.desktop.environment`;
+ * list items (`…tags[2]`) map to their list's option. Null when the field sets no option in that release
  * (no desktop chosen, an option the release does not have).
  */
-export function optionPathForField(fieldPath: string, s: Specialisation, release: Release): string | null {
-  const m = /^specialisations\[\d+\]\.(.+?)(\[\d+\])?$/.exec(fieldPath);
+export function optionPathForField(fieldPath: string, s: OptionSubject, release: Release): string | null {
+  if (fieldPath === 'defaultEntry') return s.bootloader === 'grub' ? 'boot.loader.grub.default' : null;
+  if (fieldPath === 'base.bootloader') return s.bootloader === 'grub' ? 'boot.loader.grub.enable' : 'boot.loader.systemd-boot.enable';
+  const m = /^(?:specialisations\[\d+\]|base)\.(.+?)(\[\d+\])?$/.exec(fieldPath);
   if (!m) return null;
   const rest = m[1];
   const userField = /^users\[\d+\]\.(\w+)$/.exec(rest);

@@ -1,6 +1,6 @@
 import type { Binding, Expr } from './syntax/ast';
 import { staticAttrPath } from './syntax/ast';
-import { freeIdentifiers } from './syntax/free-vars';
+import { freeIdentifierUses } from './syntax/free-vars';
 import { computeLineStarts, lineColumnAt } from './syntax/lexer';
 import { parseBindings, type BindingsResult } from './syntax/parse';
 
@@ -51,10 +51,20 @@ export function rawLayout(text: string): { lines: string[]; linesInsideStrings: 
   };
 }
 
-/** Names the bindings use from outside (`config`, `pkgs`, `lib` …). */
+/** Arguments NixOS passes to every module: a name used under `with` that is one of these is still the argument. */
+const MODULE_ARGUMENTS = new Set(['config', 'options', 'lib', 'pkgs', 'modulesPath']);
+
+/**
+ * Names the bindings use from outside (`config`, `pkgs`, `lib` …), i.e. the module arguments they
+ * need. A name used only under `with` (`with pkgs; [ steam ]`) comes from the `with` unless it is
+ * a module argument: listing `steam` as an argument would shadow `pkgs.steam` with a missing argument.
+ */
 export function rawFreeVariables(text: string): Set<string> {
   const result = parse(text);
-  return result.ok ? freeIdentifiers(result.bindings) : new Set();
+  if (!result.ok) return new Set();
+  const { outside, underWith } = freeIdentifierUses(result.bindings);
+  for (const name of underWith) if (MODULE_ARGUMENTS.has(name)) outside.add(name);
+  return outside;
 }
 
 export interface RawOption {

@@ -21,7 +21,7 @@ export function serveCatalogs() {
 /** Empties the shared store and its history. */
 export function resetStore() {
   localStorage.clear();
-  studioStore.setState({ project: defaultProject(), selected: -1, focusedField: null, notices: [] });
+  studioStore.setState({ project: defaultProject(), selected: -1, editingParent: false, outputTab: 'nix', focusedField: null, notices: [] });
   studioStore.temporal.getState().clear();
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { appendUnique, removeAt } from '../../model/operations';
-import { useDerived } from '../../store/derived';
+import { useFieldDiagnostics } from '../../store/derived';
 import { Field, type ControlProps } from './field';
 import { SuggestInput, type Suggestion } from './suggest-input';
 
@@ -22,7 +22,7 @@ interface Props {
 /** A list field: entries as removable chips, and an input that adds what is typed (with suggestions, if given). */
 export function ChipsField({ path, label, item, values, onChange, suggestions, split = true, hint, placeholder, mono }: Props) {
   const [text, setText] = useState('');
-  const { diagnostics } = useDerived();
+  const diagnostics = useFieldDiagnostics(path, true);
   const commit = (entry: string) => {
     const next = appendUnique(values, entry, split);
     if (next !== values) onChange(next);

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Severity } from '../../model/types';
 import { optionDocsUrl, optionPathForField } from '../../nix/option-docs';
-import { useDerived } from '../../store/derived';
-import { belongsTo, fieldId } from './field-id';
-import { useFormContext } from './form-context';
+import { useFieldDiagnostics } from '../../store/derived';
+import { fieldId } from './field-id';
+import { useOptionalSettings } from './form-context';
 import { useFocusReport } from './use-edit';
 
 /** Props every control of a field gets: its id, its model path, its messages, focus reporting. */
@@ -37,10 +37,10 @@ interface Props {
 
 /** A form field: visible label, documentation link, the control, a hint and the field's own messages. */
 export function Field({ path, label, hint, list = false, kind = 'block', extra = [], children }: Props) {
-  const { diagnostics } = useDerived();
+  const own = useFieldDiagnostics(path, list);
   const focus = useFocusReport(path);
   const id = fieldId(path);
-  const messages: FieldMessage[] = [...extra, ...diagnostics.filter((d) => belongsTo(d.path, path, list))];
+  const messages: FieldMessage[] = [...extra, ...own];
   const hasError = messages.some((m) => m.severity === 'error');
   const described = [hint ? `${id}-hint` : null, messages.length ? `${id}-messages` : null].filter(Boolean).join(' ');
   const control: ControlProps = {
@@ -90,9 +90,10 @@ export function Field({ path, label, hint, list = false, kind = 'block', extra =
 
 /** Link to the field's option on search.nixos.org, for the project's release; nothing when it sets no option. */
 export function DocLink({ path }: { path: string }) {
-  const { specialisation, release } = useFormContext();
-  const option = optionPathForField(path, specialisation, release);
-  if (!option) return null;
+  const settings = useOptionalSettings();
+  const option = settings && optionPathForField(path, settings, settings.release);
+  if (!settings || !option) return null;
+  const { release } = settings;
   // Named by its content, not aria-label, so getByLabel('Tags') finds the field and not this link.
   return (
     <a

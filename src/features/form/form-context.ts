@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { Release, Specialisation } from '../../model/types';
+import { setSection } from '../../model/operations';
+import type { Bootloader, Desktop, Gpu, Kernel, Project, Release, Specialisation } from '../../model/types';
 
 export interface FormContextValue {
   /** Index of the specialisation being edited. */
@@ -14,4 +15,57 @@ export function useFormContext(): FormContextValue {
   const value = useContext(FormContext);
   if (!value) throw new Error('form fields need a FormContext');
   return value;
+}
+
+/** The parts a specialisation and the parent system (`project.base`) share. */
+export interface SharedSettings {
+  desktop: Desktop;
+  gpu: Gpu;
+  kernel: Kernel;
+}
+
+export type SharedSection = keyof SharedSettings;
+
+/**
+ * What the desktop, GPU and kernel sections edit, and what fields' documentation links name: a
+ * specialisation's settings (changes on top of the parent) or the parent system's own.
+ */
+export interface SettingsTarget extends SharedSettings {
+  /** Model path of the settings' owner, the prefix of every field path: `specialisations[0]` or `base`. */
+  prefix: string;
+  owner: 'specialisation' | 'parent';
+  /** The parent's bootloader, where it is known (it names the option of `defaultEntry`). */
+  bootloader?: Bootloader;
+  /** Users that autologin can pick from; null: typed in (the parent's users are not described). */
+  userNames: string[] | null;
+  release: Release;
+  /** The pure edit that sets one setting. */
+  update: <S extends SharedSection, K extends keyof SharedSettings[S]>(p: Project, section: S, key: K, value: SharedSettings[S][K]) => Project;
+}
+
+export const SettingsContext = createContext<SettingsTarget | null>(null);
+
+/** The settings the surrounding form edits; null outside a form (a field that names no shared setting). */
+export function useOptionalSettings(): SettingsTarget | null {
+  return useContext(SettingsContext);
+}
+
+export function useSettings(): SettingsTarget {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error('settings sections need a SettingsContext');
+  return value;
+}
+
+/** A specialisation's settings as a target. */
+export function specialisationTarget(index: number, s: Specialisation, release: Release): SettingsTarget {
+  return {
+    prefix: `specialisations[${index}]`,
+    owner: 'specialisation',
+    desktop: s.desktop,
+    gpu: s.gpu,
+    kernel: s.kernel,
+    userNames: [...new Set(s.users.map((u) => u.name).filter((n) => n !== ''))],
+    release,
+    update: (p, section, key, value) => setSection(p, index, section, key, value as Specialisation[typeof section][typeof key]),
+  };
 }

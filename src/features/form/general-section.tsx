@@ -1,4 +1,8 @@
 import { setSpecialisationField } from '../../model/operations';
+import type { FromParent } from '../../model/types';
+import { rememberingRebuild } from '../../nix/apply-guide';
+import { releaseLabel } from '../../nix/releases';
+import { useStudio } from '../../store/studio-store';
 import { ChipsField } from './chips-field';
 import { Field } from './field';
 import { useFormContext } from './form-context';
@@ -6,9 +10,10 @@ import { Section } from './section';
 import { useEdit } from './use-edit';
 
 export function GeneralSection() {
-  const { index, specialisation: s } = useFormContext();
+  const { index, specialisation: s, release } = useFormContext();
   const edit = useEdit();
   const p = `specialisations[${index}]`;
+  const rebuildCommand = rememberingRebuild(release);
   return (
     <Section id={`${p}-general`} title="General">
       <Field path={`${p}.name`} label="Specialisation name" hint="Letters, digits, - and _. It names the boot entry and the folder under /run/current-system/specialisation/.">
@@ -40,7 +45,7 @@ export function GeneralSection() {
         hint={
           s.inheritParentConfig
             ? 'Starts from your main configuration and changes only what this form sets.'
-            : 'Off: this entry starts from an empty system. File systems, the bootloader and hardware settings are not there unless you import ./hardware-configuration.nix and set them again in Extra Nix, or the build fails.'
+            : 'Off: this entry starts from an empty NixOS, not from your main configuration. Choose below what it takes over.'
         }
       >
         {(control) => (
@@ -52,6 +57,82 @@ export function GeneralSection() {
           />
         )}
       </Field>
+      {!s.inheritParentConfig && <FromParentFields />}
+      <Field
+        path={`${p}.rememberAcrossRebuilds`}
+        label="Remember across rebuilds"
+        kind="check"
+        hint={
+          rebuildCommand
+            ? 'Writes its name to /etc/specialisation, so a rebuild run from inside this entry stays in it (see How to apply).'
+            : `Writes its name to /etc/specialisation; nixos-rebuild can read it back only from NixOS 23.05 (--specialisation), not in ${releaseLabel(release)}.`
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="checkbox"
+            checked={s.rememberAcrossRebuilds}
+            onChange={(e) => edit(null, (x) => setSpecialisationField(x, index, 'rememberAcrossRebuilds', e.target.checked))}
+          />
+        )}
+      </Field>
     </Section>
+  );
+}
+
+/** What a separate system (inheritParentConfig off) takes over from the main configuration. */
+function FromParentFields() {
+  const { index, specialisation: s } = useFormContext();
+  const edit = useEdit();
+  const base = useStudio((st) => st.project.base);
+  const p = `specialisations[${index}].fromParent`;
+  const set = (key: keyof FromParent, value: boolean) =>
+    edit(null, (x) => setSpecialisationField(x, index, 'fromParent', { ...s.fromParent, [key]: value }));
+  const bootloader = base?.bootloader ?? 'systemd-boot';
+  const { hardwareConfiguration, bootloader: takesBootloader } = s.fromParent;
+  return (
+    <fieldset className="from-parent">
+      <legend>What this system needs from the main configuration</legend>
+      <Field
+        path={`${p}.hardwareConfiguration`}
+        label="Import ./hardware-configuration.nix (file systems, kernel modules)"
+        kind="check"
+        hint={
+          hardwareConfiguration
+            ? (
+                <>
+                  Writes <code>imports = [ ./hardware-configuration.nix ];</code> — the file must sit next to this module.
+                </>
+              )
+            : (
+                <>
+                  Without it this system has no root file system, and NixOS refuses to build it unless your Extra Nix sets{' '}
+                  <code>fileSystems</code>.
+                </>
+              )
+        }
+      >
+        {(control) => <input {...control} type="checkbox" checked={hardwareConfiguration} onChange={(e) => set('hardwareConfiguration', e.target.checked)} />}
+      </Field>
+      <Field
+        path={`${p}.bootloader`}
+        label={`Set up the bootloader (${bootloader})`}
+        kind="check"
+        hint={
+          !takesBootloader
+            ? (
+                <>
+                  Without it NixOS falls back to GRUB with no device and refuses to build, unless your Extra Nix sets <code>boot.loader</code>.
+                </>
+              )
+            : base
+              ? `Writes the same ${bootloader === 'grub' ? `GRUB settings (device ${base.grubDevice})` : 'systemd-boot settings'} as the main system.`
+              : 'Writes systemd-boot settings; describe the main system (above the specialisations) if it uses GRUB.'
+        }
+      >
+        {(control) => <input {...control} type="checkbox" checked={takesBootloader} onChange={(e) => set('bootloader', e.target.checked)} />}
+      </Field>
+    </fieldset>
   );
 }

@@ -1,10 +1,9 @@
 import { useReleaseChoices } from '../../catalog/use-release-choices';
-import { setSection } from '../../model/operations';
 import { GPU_MODES, type Gpu, type GpuMode } from '../../model/types';
 import { BUS_ID, lspciToBusId } from '../../model/validate';
 import { CatalogNote } from './catalog-note';
 import { Field } from './field';
-import { useFormContext } from './form-context';
+import { useSettings } from './form-context';
 import { LspciHelper } from './lspci-helper';
 import { Section } from './section';
 import { useEdit } from './use-edit';
@@ -25,26 +24,37 @@ const BUS_FIELDS: { key: BusField; label: string }[] = [
   { key: 'amdgpuBusId', label: 'AMD iGPU bus ID' },
 ];
 
+const PARENT_NONE = 'None (no GPU driver set)';
+
+/**
+ * The GPU of a specialisation, or of the parent system: there, what a specialisation may have to
+ * override (mode, driver, open module, PRIME bus IDs), not the enclosure and Thunderbolt extras.
+ */
 export function GpuSection() {
-  const { index, specialisation: s, release } = useFormContext();
+  const target = useSettings();
+  const { prefix, gpu: g, release, owner } = target;
+  const parent = owner === 'parent';
   const edit = useEdit();
   const choices = useReleaseChoices(release);
-  const g = s.gpu;
-  const p = `specialisations[${index}].gpu`;
+  const p = `${prefix}.gpu`;
   const set = <K extends keyof Gpu>(key: K, value: Gpu[K], coalesce = false) =>
-    edit(coalesce ? `${p}.${key}` : null, (x) => setSection(x, index, 'gpu', key, value));
+    edit(coalesce ? `${p}.${key}` : null, (x) => target.update(x, 'gpu', key, value));
   const nvidia = g.mode.startsWith('nvidia');
   const prime = nvidia && g.mode !== 'nvidia';
   const drivers = choices.nvidiaDrivers.includes(g.driver) ? choices.nvidiaDrivers : [...choices.nvidiaDrivers, g.driver];
 
   return (
-    <Section id={`specialisations[${index}]-gpu`} title="GPU / eGPU">
+    <Section
+      id={`${prefix}-gpu`}
+      title={parent ? 'GPU' : 'GPU / eGPU'}
+      description={parent ? 'The video driver and PRIME mode your main configuration sets.' : undefined}
+    >
       <Field path={`${p}.mode`} label="GPU mode">
         {(control) => (
           <select {...control} value={g.mode} onChange={(e) => set('mode', e.target.value as GpuMode)}>
             {GPU_MODES.map((m) => (
               <option key={m} value={m}>
-                {MODE_LABELS[m]}
+                {parent && m === 'none' ? PARENT_NONE : MODE_LABELS[m]}
               </option>
             ))}
           </select>
@@ -76,14 +86,16 @@ export function GpuSection() {
           </Field>
         </>
       )}
-      {(nvidia || g.externalGpu) && (
+      {!parent && (nvidia || g.externalGpu) && (
         <Field path={`${p}.externalGpu`} label="External GPU (in an enclosure)" kind="check">
           {(control) => <input {...control} type="checkbox" checked={g.externalGpu} onChange={(e) => set('externalGpu', e.target.checked)} />}
         </Field>
       )}
-      <Field path={`${p}.thunderbolt`} label="Thunderbolt (authorise devices with bolt)" kind="check">
-        {(control) => <input {...control} type="checkbox" checked={g.thunderbolt} onChange={(e) => set('thunderbolt', e.target.checked)} />}
-      </Field>
+      {!parent && (
+        <Field path={`${p}.thunderbolt`} label="Thunderbolt (authorise devices with bolt)" kind="check">
+          {(control) => <input {...control} type="checkbox" checked={g.thunderbolt} onChange={(e) => set('thunderbolt', e.target.checked)} />}
+        </Field>
+      )}
       {prime && (
         <>
           {BUS_FIELDS.map(({ key, label }) => {

@@ -1,30 +1,51 @@
 import { useReleaseChoices } from '../../catalog/use-release-choices';
-import { setSection, splitKernelParams } from '../../model/operations';
+import { splitKernelParams } from '../../model/operations';
 import type { Kernel } from '../../model/types';
 import { ChipsField } from './chips-field';
 import { CatalogNote } from './catalog-note';
 import { Field } from './field';
-import { useFormContext } from './form-context';
+import { useSettings } from './form-context';
 import { Section } from './section';
 import { SuggestInput } from './suggest-input';
 import { useEdit } from './use-edit';
 
+/**
+ * The kernel of a specialisation; for the parent system only the package set, the one kernel
+ * setting a specialisation has to override (the lists merge).
+ */
 export function KernelSection() {
-  const { index, specialisation: s, release } = useFormContext();
+  const target = useSettings();
+  const { prefix, kernel: k, release, owner } = target;
   const edit = useEdit();
   const choices = useReleaseChoices(release);
-  const k = s.kernel;
-  const p = `specialisations[${index}].kernel`;
+  const p = `${prefix}.kernel`;
   const set = <K extends keyof Kernel>(key: K, value: Kernel[K], coalesce = false) =>
-    edit(coalesce ? `${p}.${key}` : null, (x) => setSection(x, index, 'kernel', key, value));
+    edit(coalesce ? `${p}.${key}` : null, (x) => target.update(x, 'kernel', key, value));
+  const parent = owner === 'parent';
   return (
     <Section
-      id={`specialisations[${index}]-kernel`}
+      id={`${prefix}-kernel`}
       title="Kernel"
-      description="Kernel changes apply when you boot this entry, not on a switch."
+      description={
+        parent
+          ? (
+              <>
+                The kernel your main configuration picks with <code>boot.kernelPackages</code>, if it picks one.
+              </>
+            )
+          : 'Kernel changes apply when you boot this entry, not on a switch.'
+      }
     >
       <CatalogNote status={choices.status} what="kernels" />
-      <Field path={`${p}.packages`} label="Kernel package set" hint="Empty keeps the parent's kernel. Pick one of this release's or type another pkgs attribute.">
+      <Field
+        path={`${p}.packages`}
+        label="Kernel package set"
+        hint={
+          parent
+            ? "Empty: NixOS's default kernel (linuxPackages). Pick one of this release's or type another pkgs attribute."
+            : "Empty keeps the parent's kernel. Pick one of this release's or type another pkgs attribute."
+        }
+      >
         {(control) => (
           <SuggestInput
             control={control}
@@ -38,6 +59,8 @@ export function KernelSection() {
           />
         )}
       </Field>
+      {!parent && (
+        <>
       <ChipsField
         path={`${p}.params`}
         label="Kernel parameters"
@@ -58,6 +81,8 @@ export function KernelSection() {
         mono
         placeholder="nouveau"
       />
+        </>
+      )}
     </Section>
   );
 }

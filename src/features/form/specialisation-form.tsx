@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { AdvancedSection } from './advanced-section';
 import { DesktopSection } from './desktop-section';
-import { FormContext, type FormContextValue } from './form-context';
+import { FormContext, SettingsContext, specialisationTarget, type FormContextValue } from './form-context';
 import { GeneralSection } from './general-section';
 import { GpuSection } from './gpu-section';
 import { KernelSection } from './kernel-section';
@@ -18,6 +18,7 @@ export function SpecialisationForm() {
     () => (specialisation ? { index, specialisation, release } : null),
     [index, specialisation, release],
   );
+  const target = useMemo(() => (specialisation ? specialisationTarget(index, specialisation, release) : null), [index, specialisation, release]);
   if (!context) {
     return (
       <div className="form-empty">
@@ -27,6 +28,7 @@ export function SpecialisationForm() {
   }
   return (
     <FormContext.Provider value={context}>
+      <SettingsContext.Provider value={target}>
       <form key={index} className="specialisation-form" aria-label={`Settings of ${specialisation.name || 'the unnamed specialisation'}`} onSubmit={(e) => e.preventDefault()} noValidate>
         <GeneralSection />
         <UsersSection />
@@ -36,6 +38,7 @@ export function SpecialisationForm() {
         <KernelSection />
         <AdvancedSection />
       </form>
+      </SettingsContext.Provider>
     </FormContext.Provider>
   );
 }

@@ -3,20 +3,37 @@ import type { editor } from 'monaco-editor/editor';
 import { baseEditorOptions, keepModelOptions } from '../monaco/editor-options';
 import { NIX_LANGUAGE } from '../monaco/nix-language';
 import { useMonaco } from '../monaco/use-monaco';
+import { syntaxMarker } from '../code/syntax-marker';
 import { anyVisible, type LineRange } from './field-lines';
 import { lineEdits } from './line-edits';
 import { exposePreviewText } from './test-hook';
 
 export const PREVIEW_LABEL = 'Generated Nix';
+export const EDIT_LABEL = 'Nix (editable)';
+const MARKER_OWNER = 'edit-nix';
+
+export interface SyntaxProblem {
+  line: number;
+  column: number;
+  message: string;
+}
 
 interface Props {
   text: string;
   /** Lines to highlight and bring into view (those of the focused field). */
   highlight: readonly LineRange[];
+  /** Edit Nix: the user edits the text, and every change of it is reported. */
+  editable?: boolean;
+  onEdit?: (text: string) => void;
+  /** Where the edited text is not Nix, drawn as markers. */
+  problems?: readonly SyntaxProblem[];
 }
 
-/** The generated module: plain text while Monaco loads (or if it cannot), then a read-only Monaco editor. */
-export function PreviewEditor({ text, highlight }: Props) {
+/**
+ * The generated module: plain text while Monaco loads (or if it cannot), then a Monaco editor —
+ * read-only, or editable in Edit Nix mode. Updates from `text` never come back through `onEdit`.
+ */
+export function PreviewEditor({ text, highlight, editable = false, onEdit, problems = [] }: Props) {
   const state = useMonaco();
   const monaco = state.status === 'ready' ? state.monaco : null;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -24,10 +41,14 @@ export function PreviewEditor({ text, highlight }: Props) {
   const decorationsRef = useRef<editor.IEditorDecorationsCollection | null>(null);
   const textRef = useRef(text);
   const revealedRef = useRef('');
+  const latest = useRef({ editable, onEdit });
+  // Set while the editor is updated from `text`, so that update is not reported as an edit.
+  const applying = useRef(false);
 
   useEffect(() => {
     textRef.current = text;
-  }, [text]);
+    latest.current = { editable, onEdit };
+  }, [text, editable, onEdit]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -37,8 +58,10 @@ export function PreviewEditor({ text, highlight }: Props) {
       ...baseEditorOptions,
       model,
       readOnly: true,
+      // The text area itself is read-only too: nothing to paste into, nothing for a browser to block.
+      domReadOnly: true,
       ariaLabel: PREVIEW_LABEL,
-      readOnlyMessage: { value: 'This is generated from the forms; edit the fields, or the extra Nix of a specialisation.' },
+      readOnlyMessage: { value: 'This is generated from the forms: edit the fields, or press Edit Nix to edit this text.' },
       lineNumbersMinChars: 3,
       folding: true,
       renderLineHighlight: 'none',
@@ -48,9 +71,13 @@ export function PreviewEditor({ text, highlight }: Props) {
     editorRef.current = ed;
     decorationsRef.current = ed.createDecorationsCollection();
     const modelOptions = keepModelOptions(model);
+    const edits = ed.onDidChangeModelContent(() => {
+      if (!applying.current && latest.current.editable) latest.current.onEdit?.(model.getValue());
+    });
     const unexpose = exposePreviewText(() => model.getValue());
     return () => {
       unexpose();
+      edits.dispose();
       modelOptions.dispose();
       decorationsRef.current = null;
       editorRef.current = null;
@@ -61,11 +88,43 @@ export function PreviewEditor({ text, highlight }: Props) {
   }, [monaco]);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model) return;
+    editorRef.current?.updateOptions({
+      readOnly: !editable,
+      domReadOnly: !editable,
+      ariaLabel: editable ? EDIT_LABEL : PREVIEW_LABEL,
+      renderLineHighlight: editable ? 'line' : 'none',
+    });
+  }, [monaco, editable]);
+
+  useEffect(() => {
+    const ed = editorRef.current;
+    const model = ed?.getModel();
+    if (!ed || !model) return;
     const edits = lineEdits(model.getValue(), text);
-    if (edits.length) model.applyEdits(edits);
-  }, [monaco, text]);
+    if (!edits.length) return;
+    applying.current = true;
+    try {
+      if (editable) {
+        // An edit of its own, so Ctrl+Z in the editor steps back over it like over typing.
+        ed.pushUndoStop();
+        ed.executeEdits('preview', edits.map((e) => ({ ...e, forceMoveMarkers: true })));
+        ed.pushUndoStop();
+      } else model.applyEdits(edits);
+    } finally {
+      applying.current = false;
+    }
+  }, [monaco, text, editable]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!monaco || !model) return;
+    const value = model.getValue();
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      problems.map((p) => ({ ...syntaxMarker(value, p), severity: monaco.MarkerSeverity.Error, source: 'Nix syntax' })),
+    );
+  }, [monaco, problems]);
 
   useEffect(() => {
     const ed = editorRef.current;
@@ -94,6 +153,19 @@ export function PreviewEditor({ text, highlight }: Props) {
     revealedRef.current = key;
   }, [monaco, highlight]);
 
+  if (!monaco && editable)
+    return (
+      <textarea
+        className="preview-plain preview-plain-editable"
+        aria-label={EDIT_LABEL}
+        aria-invalid={problems.length > 0}
+        value={text}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        onChange={(e) => onEdit?.(e.target.value)}
+      />
+    );
   if (!monaco)
     return (
       <pre

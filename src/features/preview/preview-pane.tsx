@@ -1,6 +1,8 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useDerived } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
+import { revealField } from '../parent/reveal-field';
+import { EditNixStatusLine } from './edit-nix-status';
 import { ExportActions } from './export-actions';
 import { linesForField } from './field-lines';
 import { focusFieldByPath } from './focus-field';
@@ -8,15 +10,20 @@ import { HowToUse } from './how-to-use';
 import { PreviewEditor } from './preview-editor';
 import { sortProblems } from './problems';
 import { ProblemsList } from './problems-list';
+import { useEditNix } from './use-edit-nix';
 import './preview-pane.css';
 
-/** The generated module with Copy and Download, the problems list and how to use the file. */
+const NO_LINES: never[] = [];
+
+/** The generated module with Copy, Download and Edit Nix, the problems list and how to use the file. */
 export function PreviewPane() {
   const { text, sourceMap, diagnostics, errors, warnings } = useDerived();
   const focusedField = useStudio((s) => s.focusedField);
   const select = useStudio((s) => s.select);
   const specialisations = useStudio((s) => s.project.specialisations);
   const problemsHeading = useRef<HTMLHeadingElement>(null);
+  const [editing, setEditing] = useState(false);
+  const edit = useEditNix(editing, text);
 
   const highlight = useMemo(() => linesForField(sourceMap, focusedField), [sourceMap, focusedField]);
   const problems = useMemo(() => sortProblems(diagnostics), [diagnostics]);
@@ -26,12 +33,35 @@ export function PreviewPane() {
     problemsHeading.current?.focus();
     problemsHeading.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
-  const pick = useCallback((path: string) => void focusFieldByPath(path, select), [select]);
+  const pick = useCallback(
+    (path: string) => {
+      revealField(path);
+      void focusFieldByPath(path, select);
+    },
+    [select],
+  );
 
   return (
     <div className="preview-pane">
-      <ExportActions text={text} errors={errors} onShowProblems={showProblems} />
-      <PreviewEditor text={text} highlight={highlight} />
+      <div className="preview-toolbar">
+        <ExportActions text={text} errors={errors} onShowProblems={showProblems} />
+        <button
+          type="button"
+          className={editing ? 'edit-nix-toggle edit-nix-on' : 'edit-nix-toggle'}
+          aria-pressed={editing}
+          onClick={() => setEditing((on) => !on)}
+        >
+          Edit Nix
+        </button>
+      </div>
+      {editing && <EditNixStatusLine status={edit.status} />}
+      <PreviewEditor
+        text={edit.text}
+        highlight={editing ? NO_LINES : highlight}
+        editable={editing}
+        onEdit={edit.onEdit}
+        problems={edit.problems}
+      />
       <ProblemsList
         problems={problems}
         errors={errors}

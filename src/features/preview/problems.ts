@@ -48,6 +48,10 @@ const FIELD_LABELS: Record<string, string> = {
   blacklistedModules: 'blacklisted modules',
   extraConfig: 'extra Nix',
   nixosRelease: 'NixOS release',
+  base: 'main system',
+  grubDevice: 'GRUB device',
+  networkmanager: 'NetworkManager',
+  fromParent: 'from the main system',
 };
 
 /** Names for one item of a list field: `users[1]` is "user 2". */

@@ -2,9 +2,10 @@ import { useRef } from 'react';
 import { RELEASES, type Release } from '../../model/types';
 import { releaseLabel } from '../../nix/releases';
 import { useStudio } from '../../store/studio-store';
+import { ImportEntry } from '../import/import-entry';
 import { changeRelease, newProject, openProjectFile, saveProjectFile } from './project-actions';
 
-/** New, Open…, Save and the target NixOS release. */
+/** New, Open…, Import Nix…, Save and the target NixOS release. */
 export function ProjectMenu() {
   const release = useStudio((s) => s.project.nixosRelease);
   const empty = useStudio((s) => s.project.specialisations.length === 0);
@@ -30,6 +31,7 @@ export function ProjectMenu() {
           if (file) await openProjectFile(file);
         }}
       />
+      <ImportEntry onProjectFile={(file) => void openProjectFile(file)} />
       <button type="button" className="button" onClick={saveProjectFile}>
         Save
       </button>

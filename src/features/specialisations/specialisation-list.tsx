@@ -1,7 +1,9 @@
+import type { Diagnostic } from '../../model/types';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useDerived } from '../../store/derived';
+import { derive } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
+import { ParentEntry } from '../parent/parent-entry';
 import { EmptyState } from './empty-state';
 import { Icon, type IconName } from './icons';
 import { RenameInput } from './rename-input';
@@ -13,9 +15,9 @@ type Action = 'up' | 'down' | 'select';
 /** The project's specialisations: pick one to edit, add, duplicate, rename, reorder and delete. */
 export function SpecialisationList() {
   const names = useStudio(useShallow((s) => s.project.specialisations.map((x) => x.name)));
-  const selected = useStudio((s) => s.selected);
+  // While the main system is shown, no specialisation is the selected one.
+  const selected = useStudio((s) => (s.editingParent ? -1 : s.selected));
   const select = useStudio((s) => s.select);
-  const { diagnostics } = useDerived();
   const actions = useListActions();
   const [renaming, setRenaming] = useState<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -37,22 +39,19 @@ export function SpecialisationList() {
     (find(target.action) ?? find(other) ?? find('select'))?.focus();
   });
 
+  // Counts per specialisation as plain numbers, so typing that changes no count re-renders nothing here.
+  const flatCounts = useStudio(useShallow((s) => problemCounts(derive(s.project).diagnostics, s.project.specialisations.length)));
   const counts = useMemo(() => {
     const byIndex = new Map<number, { errors: number; warnings: number }>();
-    for (const d of diagnostics) {
-      const m = /^specialisations\[(\d+)\]/.exec(d.path);
-      if (!m) continue;
-      const entry = byIndex.get(Number(m[1])) ?? { errors: 0, warnings: 0 };
-      if (d.severity === 'error') entry.errors++;
-      else entry.warnings++;
-      byIndex.set(Number(m[1]), entry);
-    }
+    for (let i = 0; i < flatCounts.length; i += 2)
+      if (flatCounts[i] || flatCounts[i + 1]) byIndex.set(i / 2, { errors: flatCounts[i], warnings: flatCounts[i + 1] });
     return byIndex;
-  }, [diagnostics]);
+  }, [flatCounts]);
 
   return (
     <section className="panel list-panel" aria-labelledby="specialisations-heading">
       <h2 id="specialisations-heading">Specialisations</h2>
+      <ParentEntry />
       {names.length === 0 ? (
         <EmptyState onBlank={actions.addBlank} onTemplate={actions.addTemplate} />
       ) : (
@@ -145,4 +144,14 @@ function IconButton({ label, icon, index, action, disabled, danger, onClick }: I
       <Icon name={icon} />
     </button>
   );
+}
+
+/** Errors and warnings of each specialisation, flat: [errors of 0, warnings of 0, errors of 1, …]. */
+function problemCounts(diagnostics: readonly Diagnostic[], count: number): number[] {
+  const out = new Array<number>(count * 2).fill(0);
+  for (const d of diagnostics) {
+    const m = /^specialisations\[(\d+)\]/.exec(d.path);
+    if (m && Number(m[1]) < count) out[Number(m[1]) * 2 + (d.severity === 'error' ? 0 : 1)]++;
+  }
+  return out;
 }

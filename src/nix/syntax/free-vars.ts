@@ -15,8 +15,12 @@ function boundNames(bindings: readonly Binding[]): string[] {
 }
 
 class Collector {
+  /** Free names used at least once outside every `with`. */
   readonly free = new Set<string>();
+  /** Free names used under a `with` (they may come from its environment). */
+  readonly underWith = new Set<string>();
   private readonly bound = new Map<string, number>();
+  private withDepth = 0;
 
   private bind(names: readonly string[]): void {
     for (const n of names) this.bound.set(n, (this.bound.get(n) ?? 0) + 1);
@@ -30,7 +34,9 @@ class Collector {
   }
 
   private use(name: string): void {
-    if (!this.bound.has(name)) this.free.add(name);
+    if (this.bound.has(name)) return;
+    if (this.withDepth > 0) this.underWith.add(name);
+    else this.free.add(name);
   }
 
   private attrNames(path: readonly AttrName[]): void {
@@ -111,7 +117,10 @@ class Collector {
         // Conservative: names under `with` may or may not come from the
         // environment, so they still count as free.
         this.expr(e.env);
-        return this.expr(e.body);
+        this.withDepth++;
+        this.expr(e.body);
+        this.withDepth--;
+        return;
       case 'Assert':
         this.expr(e.cond);
         return this.expr(e.body);
@@ -141,8 +150,18 @@ class Collector {
  * filter them out if needed.
  */
 export function freeIdentifiers(input: Expr | readonly Binding[]): Set<string> {
+  const { outside, underWith } = freeIdentifierUses(input);
+  return new Set([...outside, ...underWith]);
+}
+
+/**
+ * The free identifiers split by where they are used: `outside` every `with` (they must come from
+ * an enclosing scope) or only `underWith` (the `with` environment may provide them, unless an
+ * enclosing lexical scope binds them: lexical bindings always win over `with`).
+ */
+export function freeIdentifierUses(input: Expr | readonly Binding[]): { outside: Set<string>; underWith: Set<string> } {
   const c = new Collector();
   if (Array.isArray(input)) c.bindings(input as readonly Binding[], false);
   else c.expr(input as Expr);
-  return c.free;
+  return { outside: c.free, underWith: new Set([...c.underWith].filter((n) => !c.free.has(n))) };
 }

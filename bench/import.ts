@@ -1,0 +1,36 @@
+import { importNix } from '../src/nix/import/import-nix';
+import { parseNix } from '../src/nix/syntax/parse';
+import { buildLargeConfiguration } from './parse.bench-data';
+import { budgetLine, median, percentile, type BenchResult } from './report';
+
+const BUDGET_MS = 100;
+
+function times(fn: () => void, runs: number): number[] {
+  for (let i = 0; i < 3; i++) fn(); // warm up the JIT
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** Importing a 5,000-line configuration.nix — parse, read every specialisation, keep the rest as Nix — within budget. */
+export function benchImport(): BenchResult[] {
+  const text = buildLargeConfiguration(5000);
+  const lines = text.split('\n').length;
+  const first = importNix(text);
+  if (!first.ok) throw new Error(`the benchmark configuration did not import: ${first.error.message}`);
+  const all = times(() => importNix(text), 21);
+  const parse = median(times(() => parseNix(text), 11));
+  const specs = first.project.specialisations.length;
+  const kept = first.report.specialisations.reduce((n, s) => n + s.kept.length, 0);
+  return [
+    {
+      name: `import a ${lines}-line configuration.nix (${specs} specialisations, ${kept} settings kept as Nix)`,
+      figures: `median ${median(all).toFixed(2)} ms (of which parsing ${parse.toFixed(2)} ms), fastest ${Math.min(...all).toFixed(2)} ms, p90 ${percentile(all, 90).toFixed(2)} ms`,
+      budget: budgetLine('5,000-line configuration imports (median)', median(all), BUDGET_MS, 'ms'),
+    },
+  ];
+}

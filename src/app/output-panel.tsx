@@ -1,0 +1,79 @@
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { ApplyPanel } from '../features/apply/apply-panel';
+import { BootMenuPanel } from '../features/boot-menu/boot-menu-panel';
+import { useStudio, type OutputTab } from '../store/studio-store';
+import './output-panel.css';
+
+const TABS: { id: OutputTab; label: string; heading: string }[] = [
+  { id: 'nix', label: 'Generated Nix', heading: 'generated-heading' },
+  { id: 'boot-menu', label: 'Boot menu', heading: 'boot-menu-heading' },
+  { id: 'apply', label: 'How to apply', heading: 'apply-heading' },
+];
+
+/**
+ * The column beside the form: the generated module, the boot menu it gives and how to apply it, as
+ * tabs (WAI-ARIA tabs pattern: arrows, Home and End move between tabs and show them). Each panel
+ * holds a region named like its tab, so "Generated Nix" stays a region. The module's panel stays
+ * mounted while hidden, so its editor keeps its state.
+ */
+export function OutputPanel({ nix }: { nix: ReactNode }) {
+  const tab = useStudio((s) => s.outputTab);
+  const show = useStudio((s) => s.showOutput);
+  const tabs = useRef<Partial<Record<OutputTab, HTMLButtonElement | null>>>({});
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next =
+      e.key === 'ArrowRight' ? (i + 1) % TABS.length
+      : e.key === 'ArrowLeft' ? (i - 1 + TABS.length) % TABS.length
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? TABS.length - 1
+      : null;
+    if (next === null) return;
+    e.preventDefault();
+    show(TABS[next].id);
+    tabs.current[TABS[next].id]?.focus();
+  };
+
+  const panel = (id: OutputTab, content: ReactNode) => {
+    const t = TABS.find((x) => x.id === id)!;
+    return (
+      <div role="tabpanel" id={`output-panel-${id}`} aria-labelledby={`output-tab-${id}`} hidden={tab !== id} className="output-tabpanel">
+        <section aria-labelledby={t.heading} className="output-section">
+          <h2 id={t.heading} className="visually-hidden">
+            {t.label}
+          </h2>
+          {content}
+        </section>
+      </div>
+    );
+  };
+
+  return (
+    <div className="panel preview-panel output-panel">
+      <div role="tablist" aria-label="Output" className="output-tabs" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabs.current[t.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`output-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`output-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="output-tab"
+            onClick={() => show(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {panel('nix', nix)}
+      {panel('boot-menu', tab === 'boot-menu' && <BootMenuPanel />)}
+      {panel('apply', tab === 'apply' && <ApplyPanel />)}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from 'react';
+
+export interface Drop {
+  /** A `.json` file: a project to open. */
+  onProjectFile: (file: File) => void;
+  /** Any other file, or dropped text: Nix to import. */
+  onNix: (source: { text: string; name: string }) => void;
+  onTooBig: (name: string) => void;
+}
+
+const MAX_BYTES = 8_000_000;
+const carriesFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].some((t) => t === 'Files' || t === 'text/plain');
+
+/** Files (or text) dropped anywhere on the page; `dragging` is true while something is held over it. */
+export function useFileDrop(handlers: Drop): boolean {
+  const [dragging, setDragging] = useState(false);
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => {
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (carriesFiles(e)) e.preventDefault();
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      depth = 0;
+      setDragging(false);
+      const target = e.target as HTMLElement | null;
+      // Text dropped into a field goes into the field.
+      if (target?.closest('input, textarea, .monaco-editor') && !e.dataTransfer?.files.length) return;
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      const file = e.dataTransfer?.files[0];
+      if (file) {
+        if (/\.json$/i.test(file.name)) latest.current.onProjectFile(file);
+        else if (file.size > MAX_BYTES) latest.current.onTooBig(file.name);
+        else void file.text().then((text) => latest.current.onNix({ text, name: file.name }));
+        return;
+      }
+      const text = e.dataTransfer?.getData('text/plain');
+      if (text) latest.current.onNix({ text, name: 'dropped text' });
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  return dragging;
+}

@@ -1,0 +1,459 @@
+import { defaultSpecialisation } from '../../model/defaults';
+import { DEFAULT_RELEASE, type Base, type Project, type Release, type Specialisation } from '../../model/types';
+import { defaultProject } from '../../model/defaults';
+import { grubIndex } from '../boot-menu';
+import { DESKTOP_RULES, at, releaseLabel } from '../releases';
+import type { AttrsExpr, Expr } from '../syntax/ast';
+import { parseBindings, parseNix, type ParseError } from '../syntax/parse';
+import { keptText, type Kept } from './kept';
+import { leavesOf, readConfigurationExpression, type Leaf } from './leaves';
+import { locate, wrapperCall, type ConfigNode, type FoundSpecialisation, type Located } from './locate';
+import { isFormPath, mapConfiguration, type Mapping } from './map';
+import { closeByIndentation } from './recover';
+import { candidateReleases, constraintsOf, describeReleases, type Constraint } from './release-paths';
+import type { ImportError } from './error';
+import type { ImportReport, SpecialisationReport } from './report';
+import { SourceText } from './source';
+import { isArgument } from './scope';
+import { attrPath } from '../strings';
+
+export interface ImportOptions {
+  /** Keep this release when the input allows it (the project's current release). */
+  preferredRelease?: Release;
+  /** Use exactly this release (Edit Nix: the release select stays the user's choice). */
+  release?: Release;
+  /** Longest input accepted, in characters. */
+  maxLength?: number;
+  /** Deepest nesting accepted. */
+  maxDepth?: number;
+  /** Offer to import what can be recovered from text that is not complete Nix (default true). */
+  recover?: boolean;
+  /**
+   * The parent system the project describes (Edit Nix keeps it): the generator writes `lib.mkForce`
+   * where the parent sets an option too, so reading those back needs it. Default: none.
+   */
+  base?: Base | null;
+  /** The project's default boot entry, kept when the text cannot say (systemd-boot has no option for it). */
+  defaultEntry?: string | null;
+}
+
+export const IMPORT_LIMITS = { maxLength: 2_000_000, maxDepth: 400 };
+
+export { formatError, type ImportError } from './error';
+
+export interface ImportSuccess {
+  ok: true;
+  project: Project;
+  report: ImportReport;
+}
+
+export interface Recovery {
+  /** The completed text that was imported. */
+  text: string;
+  /** What was added: `}; before line 9` … */
+  inserted: string[];
+  result: ImportSuccess;
+}
+
+export interface ImportFailure {
+  ok: false;
+  error: ImportError;
+  /** What could be imported after closing what the text left open, if anything. */
+  recovery: Recovery | null;
+}
+
+export type ImportResult = ImportSuccess | ImportFailure;
+
+/**
+ * Reads NixOS specialisations from Nix text — a whole configuration.nix, a module like the one
+ * the generator writes, or bare bindings such as `specialisation = { … };` — into a project.
+ * Reads syntax only (nothing is evaluated) and never throws: text that is not Nix gets a
+ * line:column message and, when closing what it left open makes it Nix, a recovery to offer.
+ */
+export function importNix(text: string, options: ImportOptions = {}): ImportResult {
+  try {
+    return run(text, options);
+  } catch (e) {
+    return fail(1, 1, `the importer failed on this text (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+const fail = (line: number, column: number, message: string): ImportFailure => ({
+  ok: false,
+  error: { line, column, message },
+  recovery: null,
+});
+
+function run(text: string, options: ImportOptions): ImportResult {
+  if (typeof text !== 'string') return fail(1, 1, 'the input is not text');
+  const maxLength = options.maxLength ?? IMPORT_LIMITS.maxLength;
+  if (text.length > maxLength)
+    return fail(1, 1, `the text is too long to import (${text.length.toLocaleString('en')} characters; the limit is ${maxLength.toLocaleString('en')})`);
+  const binary = binaryAt(text);
+  if (binary !== null) {
+    const before = text.slice(0, binary).split(/\r\n|\r|\n/);
+    return fail(before.length, before[before.length - 1].length + 1, 'this is not text: it contains control characters, as a binary file does');
+  }
+  const json = jsonKind(text);
+  if (json) return fail(1, 1, json);
+
+  const parseOptions = { maxLength, maxDepth: options.maxDepth ?? IMPORT_LIMITS.maxDepth };
+  const whole = parseNix(text, parseOptions);
+  let root: Expr;
+  if (whole.ok) root = whole.ast;
+  else {
+    const bare = parseBindings(text, parseOptions);
+    if (!bare.ok) return failure(text, laterError(whole.error, bare.error), options);
+    const attrs: AttrsExpr = { type: 'Attrs', rec: false, bindings: bare.bindings, start: -1, end: text.length };
+    root = attrs;
+  }
+  return { ok: true, ...read(text, root, options) };
+}
+
+/** The error of whichever reading (expression or bare bindings) got further: that is where the text really breaks. */
+function laterError(a: ParseError, b: ParseError): ParseError {
+  return b.offset > a.offset ? b : a;
+}
+
+function failure(text: string, error: ParseError, options: ImportOptions): ImportFailure {
+  const out: ImportFailure = { ok: false, error: { line: error.line, column: error.column, message: error.message }, recovery: null };
+  if (options.recover === false || /nested too deeply|too long/.test(error.message)) return out;
+  for (const useIndentation of [true, false]) {
+    const closing = closeByIndentation(text, useIndentation);
+    if (!closing) continue;
+    const again = importNix(closing.text, { ...options, recover: false });
+    if (again.ok && again.project.specialisations.length > 0) {
+      again.report.recovered = `the text was not complete; closed what it left open (${closing.inserted.join(', ')})`;
+      out.recovery = { text: closing.text, inserted: closing.inserted, result: again };
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a binary file shows itself: a NUL (Nix stops reading there), or a start that is mostly
+ * control characters. A few control characters are fine: Nix strings may hold them.
+ */
+function binaryAt(text: string): number | null {
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return nul;
+  const n = Math.min(text.length, 8192);
+  let controls = 0;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 27) {
+      controls++;
+      if (first < 0) first = i;
+    }
+  }
+  return controls > 8 && controls > n / 20 ? first : null;
+}
+
+function jsonKind(text: string): string | null {
+  if (!/^\s*[[{]/.test(text)) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
+  if (isObject && ('specialisations' in (data as object) || 'nixosRelease' in (data as object)))
+    return 'this is a Specialisation Studio project file (JSON), not Nix: open it with Open… instead';
+  if ((isObject && Object.keys(data as object).length > 0) || (Array.isArray(data) && data.length > 1))
+    return 'this is JSON, not Nix';
+  return null;
+}
+
+interface Prepared {
+  found: FoundSpecialisation;
+  inheritParentConfig: boolean;
+  inheritNotes: string[];
+  /** Settings from the literal configuration and from configuration functions that could be read. */
+  nodes: ConfigNode[];
+  /** Nodes that came from configuration expressions (function form …). */
+  expressionNodes: Set<ConfigNode>;
+  /** Expressions that could not be read at all. */
+  opaque: FoundSpecialisation['expressions'];
+  leaves: Leaf[];
+  leavesByNode: Map<ConfigNode, Leaf[]>;
+}
+
+function prepare(found: FoundSpecialisation): Prepared {
+  const nodes = [...found.nodes];
+  const expressionNodes = new Set<ConfigNode>();
+  const opaque: Prepared['opaque'] = [];
+  for (const x of found.expressions) {
+    const read = readConfigurationExpression(x);
+    if (!read) {
+      opaque.push(x);
+      continue;
+    }
+    const all = (list: ConfigNode[]): ConfigNode[] => list.flatMap((n) => [n, ...all(n.children ?? [])]);
+    all(read.nodes).forEach((n) => expressionNodes.add(n));
+    nodes.push(...read.nodes);
+  }
+  const leaves = leavesOf(nodes);
+  const leavesByNode = new Map<ConfigNode, Leaf[]>();
+  for (const l of leaves) leavesByNode.set(l.node, [...(leavesByNode.get(l.node) ?? []), l]);
+  const inherit = readInheritParentConfig(found);
+  return { found, inheritParentConfig: inherit.value, inheritNotes: inherit.notes, nodes, expressionNodes, opaque, leaves, leavesByNode };
+}
+
+function readInheritParentConfig(found: FoundSpecialisation): { value: boolean; notes: string[] } {
+  const inherit = found.inheritParentConfig;
+  if (!inherit) return { value: true, notes: [] };
+  const notes: string[] = [];
+  let v = inherit.value;
+  const call = wrapperCall(v);
+  if (call && /^mk(Force|Default|Override)$/.test(call.name)) {
+    v = call.args[call.args.length - 1];
+    notes.push(`inheritParentConfig was written with ${call.name}; the form has no priorities, so it is plain now.`);
+  }
+  while (v.type === 'Paren') v = v.expr;
+  if (v.type === 'Ident' && (v.name === 'false' || v.name === 'true')) return { value: v.name === 'true', notes };
+  return { value: true, notes: [...notes, 'inheritParentConfig is computed, so it could not be read; it is true (the default) now.'] };
+}
+
+function read(text: string, root: Expr, options: ImportOptions): { project: Project; report: ImportReport } {
+  const located = locate(root);
+  const prepared = located.specialisations.map(prepare);
+  const constraints = constraintsOf(prepared.flatMap((p) => p.leaves));
+  const { releases, satisfiesAll } = options.release
+    ? { releases: [options.release], satisfiesAll: constraints.every((c) => c.releases.includes(options.release!)) }
+    : candidateReleases(constraints, options.preferredRelease);
+
+  const tried: { release: Release; mappings: Mapping[]; score: number }[] = [];
+  for (const release of releases) {
+    const mappings = prepared.map((p) =>
+      mapConfiguration(p.leaves, release, { name: p.found.name, inheritParentConfig: p.inheritParentConfig, base: options.base ?? null }),
+    );
+    tried.push({ release, mappings, score: mappings.reduce((n, m) => n + m.score, 0) });
+    if (tried[tried.length - 1].score === 0) break;
+  }
+  const best = tried.reduce((a, b) => (b.score < a.score ? b : a));
+  const release = best.release;
+
+  const src = new SourceText(text, root);
+  const reports: SpecialisationReport[] = [];
+  const specialisations = prepared.map((p, i) => {
+    const { spec, report } = build(p, best.mappings[i], src, release);
+    reports.push(report);
+    return spec;
+  });
+  const project: Project = {
+    ...defaultProject(release),
+    base: options.base ?? null,
+    defaultEntry: defaultEntryOf(located, specialisations, options),
+    specialisations,
+  };
+  ensureParses(project, prepared, src, reports);
+
+  const notes = [...located.notes];
+  if (text.trim() === '') notes.push('The text is empty: there was nothing to import.');
+  if (reports.some((r) => r.keptRelativePaths))
+    notes.push('Kept Nix contains relative paths (./…): they are resolved from the folder of the generated file, so put it next to your configuration.nix.');
+  return {
+    project,
+    report: {
+      release,
+      releaseReason: releaseReason(release, constraints, satisfiesAll, tried, options),
+      specialisations: reports,
+      leftOut: project.defaultEntry !== null && options.base?.bootloader === 'grub' ? located.leftOut.filter((l) => l !== 'boot.loader.grub.default') : located.leftOut,
+      notes,
+      recovered: null,
+    },
+  };
+}
+
+function build(p: Prepared, mapping: Mapping, src: SourceText, release: Release): { spec: Specialisation; report: SpecialisationReport } {
+  const { found } = p;
+  const notes = [...found.problems];
+  let model = mapping.spec;
+  let consumed: ReadonlySet<Leaf> = mapping.consumed;
+  let added = mapping.added;
+  const under = (node: ConfigNode): Leaf[] => (node.children ? node.children.flatMap(under) : (p.leavesByNode.get(node) ?? []));
+  const why = (node: ConfigNode) => whyKept(under(node));
+  let kept: Kept = keptText(p.nodes, (n) => p.leavesByNode.get(n) ?? [], consumed, src, why, p.opaque);
+  if (kept.unresolved.length && (p.expressionNodes.size > 0 || p.opaque.length > 0)) {
+    // The configuration function's own names (`args@…`, defaults) cannot be reproduced: keep it whole.
+    model = { ...defaultSpecialisation(found.name), inheritParentConfig: p.inheritParentConfig };
+    consumed = new Set();
+    added = [];
+    const literal = p.nodes.filter((n) => !p.expressionNodes.has(n));
+    kept = keptText(literal, (n) => p.leavesByNode.get(n) ?? [], consumed, src, why, found.expressions);
+    notes.push(`Its configuration function uses ${kept.unresolved.length ? kept.unresolved.join(', ') : 'names'} the generated module cannot give it, so the whole configuration was kept as Nix.`);
+  } else if (kept.unresolved.length)
+    notes.push(`Kept Nix refers to ${kept.unresolved.join(', ')}, which the generated module does not have; check it.`);
+  notes.push(...kept.notes, ...p.inheritNotes);
+  const parentConfig = [...consumed].find((l) => l.innerCanon.startsWith('c:') && isArgument(l.node.chain, 'config') === 'parent');
+  if (parentConfig)
+    notes.push(
+      `${attrPath(parentConfig.path)} read \`config\` of the parent system; the generated configuration is a function with the specialisation's own \`config\`, so it follows this specialisation's kernel.`,
+    );
+  for (const [unit, reason] of mapping.blocked) if (model === mapping.spec) notes.push(`${capitalise(unitLabel(unit))} stays Nix: ${reason}.`);
+  const spec: Specialisation = { ...model, name: found.name, inheritParentConfig: p.inheritParentConfig, extraConfig: kept.text };
+  const keptRelativePaths =
+    p.leaves.some((l) => !consumed.has(l) && l.value !== null && hasRelativePath(l.value)) || found.expressions.some((x) => hasRelativePath(x.expr));
+  return {
+    spec,
+    report: {
+      name: found.name,
+      line: src.line(found.start),
+      read: readSummary(spec, release),
+      kept: kept.items,
+      added: added.map((a) => ({ path: a.path.join('.'), text: a.text, why: a.units.length ? `for ${unitLabel(a.units[0])}` : 'written by the form' })),
+      notes,
+      keptRelativePaths,
+    },
+  };
+}
+
+/** A path literal relative to the file (`./x.nix`) somewhere in `e`. */
+function hasRelativePath(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasRelativePath);
+  if (typeof node !== 'object' || node === null) return false;
+  const n = node as { type?: string; parts?: { type: string; value?: string }[] };
+  if (n.type === 'Path' && n.parts?.[0]?.type === 'Text' && /^\.\.?\//.test(n.parts[0].value ?? '')) return true;
+  return Object.values(node).some((v) => typeof v === 'object' && hasRelativePath(v));
+}
+
+/**
+ * Last line of defence: kept Nix must be valid bindings (the oracle already keeps it from
+ * clashing with what the form writes); a specialisation whose output does not parse is kept as Nix whole.
+ */
+function ensureParses(project: Project, prepared: Prepared[], src: SourceText, reports: SpecialisationReport[]): void {
+  // One parse for all of them; one by one only when that fails.
+  if (parseNix(`[\n${project.specialisations.map((s) => `{\n${s.extraConfig}\n}`).join('\n')}\n]`).ok) return;
+  project.specialisations.forEach((s, i) => {
+    if (parseBindings(s.extraConfig).ok) return;
+    const p = prepared[i];
+    const kept = keptText(
+      p.nodes.filter((n) => !p.expressionNodes.has(n)),
+      (n) => p.leavesByNode.get(n) ?? [],
+      new Set(),
+      src,
+      () => undefined,
+      p.found.expressions,
+    );
+    project.specialisations[i] = { ...defaultSpecialisation(s.name), inheritParentConfig: s.inheritParentConfig, fromParent: { hardwareConfiguration: false, bootloader: false }, extraConfig: kept.text };
+    reports[i] = { ...reports[i], read: [], kept: kept.items, added: [], notes: [...reports[i].notes, 'The form could not hold its settings without changing them, so all of it was kept as Nix.'] };
+  });
+}
+
+/**
+ * The default boot entry: with GRUB the module sets `boot.loader.grub.default` to the entry's place
+ * in the menu; otherwise the text cannot say, so the project's choice stays if the entry still exists.
+ */
+function defaultEntryOf(located: Located, specs: Specialisation[], options: ImportOptions): string | null {
+  const base = options.base ?? null;
+  const project = { ...defaultProject(), base, specialisations: specs };
+  if (base?.bootloader === 'grub') {
+    const index = located.grubDefault;
+    return index === null ? null : (specs.find((s) => grubIndex(project, s.name) === index)?.name ?? null);
+  }
+  const wanted = options.defaultEntry ?? null;
+  return wanted !== null && specs.some((s) => s.name === wanted) ? wanted : null;
+}
+
+function whyKept(leaves: readonly Leaf[]): string | undefined {
+  const wrapped = leaves.find((l) => l.wrapper);
+  if (wrapped) return `written with ${wrapped.wrapper}; the form has no priorities or conditions`;
+  if (leaves.some((l) => l.dynamic)) return 'a computed attribute name';
+  const known = leaves.find((l) => isFormPath(l.path));
+  if (known?.inner && isEmptyList(known.inner)) return 'an empty list, for which the form writes nothing';
+  if (known) return 'the form cannot hold this value as written';
+  return undefined;
+}
+
+function isEmptyList(e: Expr): boolean {
+  while (e.type === 'Paren' || e.type === 'With') e = e.type === 'Paren' ? e.expr : e.body;
+  return e.type === 'List' && e.elements.length === 0;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A form setting in words, for the report. */
+export function unitLabel(unit: string): string {
+  const user = /^user:(.*?)(?:#(\w+))?$/.exec(unit);
+  if (user) {
+    const fields: Record<string, string> = { uid: 'uid', description: 'description', extraGroups: 'groups', shell: 'login shell', hashedPassword: 'password hash', authorizedKeys: 'SSH keys' };
+    return user[2] ? `the ${fields[user[2]] ?? user[2]} of user ${user[1]}` : `user ${user[1]}`;
+  }
+  const labels: Record<string, string> = {
+    tags: 'the tags',
+    desktop: 'the desktop',
+    autoLogin: 'autologin',
+    packages: 'the packages',
+    gpu: 'the GPU setup',
+    'gpu.driver': 'the NVIDIA driver',
+    'gpu.openKernelModule': 'the open kernel module setting',
+    'gpu.externalGpu': 'the external GPU setting',
+    'gpu.thunderbolt': 'Thunderbolt',
+    'kernel.packages': 'the kernel',
+    'kernel.params': 'the kernel parameters',
+    'kernel.modules': 'the kernel modules',
+    'kernel.blacklistedModules': 'the blacklisted kernel modules',
+  };
+  return labels[unit] ?? unit;
+}
+
+const GPU_LABELS: Record<string, string> = {
+  nvidia: 'NVIDIA',
+  'nvidia-offload': 'NVIDIA PRIME offload',
+  'nvidia-sync': 'NVIDIA PRIME sync',
+  'nvidia-reverse-sync': 'NVIDIA PRIME reverse sync',
+  amd: 'AMD',
+};
+
+function readSummary(s: Specialisation, release: Release): string[] {
+  const out: string[] = [];
+  if (!s.inheritParentConfig) out.push('a separate system (inheritParentConfig = false)');
+  if (s.tags.length) out.push(`tags ${s.tags.join(', ')}`);
+  for (const u of s.users) out.push(`user ${u.name}${u.uid !== null ? ` (uid ${u.uid})` : ''}`);
+  const d = s.desktop;
+  if (d.environment !== 'none' || d.displayManager !== 'auto') {
+    const label = d.environment === 'none' ? 'no desktop' : (at(DESKTOP_RULES[d.environment], release)?.label ?? d.environment);
+    const dm = d.displayManager === 'auto' ? '' : d.displayManager === 'none' ? ', no display manager' : `, ${d.displayManager}`;
+    out.push(`desktop ${label}${dm}${d.autoLogin ? `, autologin ${d.autoLogin}` : ''}`);
+  }
+  if (s.packages.length) out.push(`${s.packages.length} ${s.packages.length === 1 ? 'package' : 'packages'}`);
+  if (s.gpu.mode !== 'none') out.push(`GPU ${GPU_LABELS[s.gpu.mode]}${s.gpu.driver !== 'stable' ? ` (${s.gpu.driver} driver)` : ''}${s.gpu.externalGpu ? ', external' : ''}`);
+  if (s.gpu.thunderbolt) out.push('Thunderbolt');
+  const k = s.kernel;
+  if (k.packages) out.push(`kernel ${k.packages}`);
+  if (k.params.length) out.push(`kernel parameters ${k.params.join(' ')}`);
+  if (k.modules.length) out.push(`kernel modules ${k.modules.join(', ')}`);
+  if (k.blacklistedModules.length) out.push(`blacklisted modules ${k.blacklistedModules.join(', ')}`);
+  return out;
+}
+
+function releaseReason(
+  release: Release,
+  constraints: readonly Constraint[],
+  satisfiesAll: boolean,
+  tried: readonly { release: Release; score: number }[],
+  options: ImportOptions,
+): string {
+  const r = releaseLabel(release);
+  const paths = constraints.map((c) => `${c.label} (${describeReleases(c.releases)})`).join('; ');
+  const missing = constraints.filter((c) => !c.releases.includes(release));
+  if (options.release)
+    return missing.length
+      ? `It was asked for; these option paths of the input are written for other releases: ${missing.map((c) => `${c.label} (${describeReleases(c.releases)})`).join('; ')}.`
+      : 'It was asked for, and every option path of the input exists there as written.';
+  const which =
+    release === options.preferredRelease ? "the project's current release" : release === DEFAULT_RELEASE ? 'the current stable release' : 'the newest of them';
+  let reason: string;
+  if (constraints.length === 0) reason = `No option path of the input depends on the release, so it targets ${which}.`;
+  else if (satisfiesAll) {
+    const all = constraints.reduce((acc, c) => acc.filter((x) => c.releases.includes(x)), [...constraints[0].releases]);
+    reason = `Every release-dependent option path of the input exists as written in ${describeReleases(all)} — ${paths}. ${r} is ${which}.`;
+  } else reason = `No release has every option path of the input as written (${paths}); ${r} has as many of them as any and reads the most into the form.`;
+  const worse = tried.filter((t) => t.release !== release && t.score > (tried.find((x) => x.release === release)?.score ?? 0));
+  if (worse.length)
+    reason += ` ${worse.map((t) => releaseLabel(t.release)).join(', ')} would read less into the form or add settings.`;
+  return reason;
+}

@@ -1,0 +1,102 @@
+import type { Release, Specialisation } from '../../model/types';
+import { KNOWN_SHELLS, releaseLabel } from '../releases';
+import { attrPath } from '../strings';
+import { interpret } from './interpret';
+import { pathKey, type Leaf } from './leaves';
+import { generatedLeaves, parentUnit, type GeneratedLeaf, type ProbeContext } from './oracle';
+
+export interface Mapping {
+  /** The form's settings (name, inheritParentConfig and extraConfig are filled in by the caller). */
+  spec: Specialisation;
+  /** Input definitions the generator writes back exactly: they leave the extra Nix. */
+  consumed: Set<Leaf>;
+  /** Definitions the generator writes that the input did not have (a display manager for autologin …). */
+  added: GeneratedLeaf[];
+  /** Form settings left at their defaults because the generator would write something else, with why. */
+  blocked: Map<string, string>;
+  /** Lower is better: additions, settings left out, form options left as Nix. */
+  score: number;
+}
+
+/**
+ * Maps one configuration's definitions into the form for a release: propose settings (interpret),
+ * ask the generator what it writes for them, and keep a setting only if everything it writes is
+ * either exactly in the input or new. A setting whose output would clash with a definition that
+ * stays Nix (a different value, `mkForce`, a whole set written at once) goes back to its default,
+ * and its definitions stay Nix; repeat until nothing clashes.
+ */
+export function mapConfiguration(leaves: readonly Leaf[], release: Release, context: ProbeContext): Mapping {
+  const byKey = new Map<string, Leaf[]>();
+  const prefixes = new Set<string>();
+  for (const l of leaves) {
+    byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
+    for (let n = 0; n < l.path.length; n++) prefixes.add(pathKey(l.path.slice(0, n)));
+  }
+  const blocked = new Map<string, string>();
+  for (let round = 0; ; round++) {
+    const { spec, claims } = interpret(leaves, new Set(blocked.keys()), context);
+    const consumed = new Set<Leaf>();
+    const added: GeneratedLeaf[] = [];
+    const clashes = new Map<string, string>();
+    for (const g of generatedLeaves(spec, release, context.base)) {
+      const same = byKey.get(g.key) ?? [];
+      const exact = same.find((l) => !l.dynamic && l.canon === g.canon && !consumed.has(l));
+      if (exact) {
+        consumed.add(exact);
+        continue;
+      }
+      const reason = clash(g, same, byKey, prefixes);
+      if (!reason) {
+        added.push(g);
+        continue;
+      }
+      for (const unit of g.units) {
+        let u: string | null = unit;
+        while (u && blocked.has(u)) u = parentUnit(u);
+        if (u && !clashes.has(u)) clashes.set(u, reason);
+      }
+    }
+    // A setting read from definitions the generator does not write back (an option of another release) stays Nix.
+    for (const [unit, used] of claims) {
+      const missed = used.find((l) => !consumed.has(l));
+      if (missed && !clashes.has(unit)) clashes.set(unit, `the form would not write ${attrPath(missed.path)} as it is in NixOS ${releaseLabel(release)}`);
+    }
+    if (clashes.size === 0 || round > 40) {
+      const formLeft = leaves.filter((l) => !consumed.has(l) && !l.wrapper && !l.dynamic && isFormPath(l.path)).length;
+      return { spec, consumed, added, blocked, score: added.length + blocked.size + formLeft };
+    }
+    for (const [unit, reason] of clashes) blocked.set(unit, reason);
+  }
+}
+
+function clash(g: GeneratedLeaf, same: readonly Leaf[], byKey: Map<string, Leaf[]>, prefixes: Set<string>): string | null {
+  const here = same[0];
+  if (here) {
+    if (here.wrapper && !g.canon.startsWith('force:')) return `${attrPath(g.path)} is written with ${here.wrapper}`;
+    return `${attrPath(g.path)} has a value the form would write differently (${g.text})`;
+  }
+  for (let n = 0; n < g.path.length; n++) {
+    const whole = byKey.get(pathKey(g.path.slice(0, n)))?.[0];
+    if (whole) return `${attrPath(whole.path) || 'the configuration'} is ${whole.dynamic ? 'set with a computed name' : 'set as a whole'}`;
+  }
+  if (!g.emptyAttrs && prefixes.has(g.key)) return `${attrPath(g.path)} has settings below it`;
+  return null;
+}
+
+const FORM_PATHS = new Set([
+  'system.nixos.tags', 'environment.systemPackages', 'services.xserver.enable', 'services.xserver.videoDrivers',
+  'hardware.nvidia.modesetting.enable', 'hardware.nvidia.open', 'hardware.nvidia.package', 'services.hardware.bolt.enable',
+  'boot.kernelPackages', 'boot.kernelParams', 'boot.kernelModules', 'boot.blacklistedKernelModules',
+  'environment.etc.specialisation.text', 'imports', 'boot.loader.systemd-boot.enable', 'boot.loader.efi.canTouchEfiVariables',
+  'boot.loader.grub.enable', 'boot.loader.grub.device', 'boot.loader.grub.efiSupport',
+]);
+const USER_FIELDS = new Set(['isNormalUser', 'isSystemUser', 'group', 'uid', 'description', 'extraGroups', 'shell', 'hashedPassword', 'openssh.authorizedKeys.keys']);
+
+/** Option paths the form can set in some release (for scoring releases; unknown options count the same everywhere). */
+export function isFormPath(path: readonly string[]): boolean {
+  const dotted = path.join('.');
+  if (FORM_PATHS.has(dotted)) return true;
+  if (path[0] === 'users') return (path[1] === 'users' && USER_FIELDS.has(path.slice(3).join('.'))) || (path[1] === 'groups' && path.length === 3);
+  if (path[0] === 'programs' && path[2] === 'enable' && path.length === 3) return (KNOWN_SHELLS as readonly string[]).includes(path[1]);
+  return /\.(desktopManager|windowManager|displayManager)\.|^programs\.(sway|hyprland)\.enable$|^hardware\.(opengl|graphics)\.enable$|^hardware\.nvidia\.prime\./.test(dotted);
+}

@@ -1,0 +1,105 @@
+import { defaultProject } from '../../model/defaults';
+import type { Base, Release, Specialisation } from '../../model/types';
+import { generate } from '../generate';
+import { attrPath } from '../strings';
+import { computeLineStarts, lineColumnAt } from '../syntax/lexer';
+import { parseNix } from '../syntax/parse';
+import { leavesOf, readConfigurationExpression } from './leaves';
+import { locate } from './locate';
+
+/** An option definition the generator writes for a specialisation, and the form setting it comes from. */
+export interface GeneratedLeaf {
+  path: string[];
+  key: string;
+  canon: string;
+  /** `users.groups.x = { };`: Nix merges more definitions below it. */
+  emptyAttrs: boolean;
+  /** Form settings (units) that produced it: `desktop`, `user:chani.shell`, `gpu.driver` … */
+  units: string[];
+  /** `services.xserver.enable = true`, for the report. */
+  text: string;
+}
+
+/** What the generator's output depends on besides the specialisation's form settings. */
+export interface ProbeContext {
+  name: string;
+  inheritParentConfig: boolean;
+  /** The parent system, for the `lib.mkForce` overrides the generator writes against it. */
+  base: Base | null;
+}
+
+const memo = new Map<string, GeneratedLeaf[]>();
+
+/**
+ * What the generator writes for a specialisation in a release, read back with the importer's own
+ * reader: the importer asks the generator instead of restating its rules, so the two cannot drift.
+ */
+export function generatedLeaves(s: Specialisation, release: Release, base: Base | null): GeneratedLeaf[] {
+  const probe: Specialisation = { ...s, extraConfig: '' };
+  const key = `${release}\u0000${JSON.stringify(probe)}\u0000${base ? JSON.stringify(base) : ''}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+  const { text, sourceMap } = generate({ ...defaultProject(release), base, specialisations: [probe] });
+  const parsed = parseNix(text);
+  if (!parsed.ok) throw new Error(`the generator wrote Nix that does not parse: ${parsed.error.message}`);
+  const found = locate(parsed.ast).specialisations[0];
+  const nodes = found ? [...found.nodes, ...found.expressions.flatMap((x) => readConfigurationExpression(x)?.nodes ?? [])] : [];
+  const ranges = sourceMap.allPaths().flatMap((path) => sourceMap.get(path).map((r) => ({ path, ...r })));
+  const lineStarts = computeLineStarts(text);
+  const out = leavesOf(nodes).map((leaf): GeneratedLeaf => {
+    const line = lineColumnAt(lineStarts, leaf.node.binding.start).line;
+    const containing = ranges.filter((r) => r.start <= line && line <= r.end);
+    const span = Math.min(...containing.map((r) => r.end - r.start));
+    const units = [...new Set(containing.filter((r) => r.end - r.start === span).flatMap((r) => unitOf(r.path, probe) ?? []))];
+    const value = leaf.value ? text.slice(leaf.value.start, leaf.value.end).replace(/\s*\n\s*/g, ' ') : '';
+    return {
+      path: leaf.path,
+      key: leaf.key,
+      canon: leaf.canon,
+      emptyAttrs: leaf.canon === '{}',
+      units,
+      text: `${attrPath(leaf.path)} = ${value}`,
+    };
+  });
+  if (memo.size > 5000) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+/** The unit of a model path: what the importer leaves at its default when the generator cannot write it back the same. */
+export function unitOf(modelPath: string, s: Specialisation): string | null {
+  const m = /^specialisations\[0\]\.?(.*)$/.exec(modelPath);
+  const rest = m ? m[1] : modelPath;
+  const user = /^users\[(\d+)\](?:\.(\w+))?/.exec(rest);
+  if (user) {
+    const name = s.users[Number(user[1])]?.name ?? user[1];
+    const field = user[2];
+    return field && field !== 'name' && field !== 'isNormalUser' ? `user:${name}#${field}` : `user:${name}`;
+  }
+  const [section, field] = rest.split('.');
+  switch (section) {
+    case '':
+    case 'name':
+    case 'inheritParentConfig':
+    case 'extraConfig':
+      return null;
+    case 'fromParent':
+      return rest;
+    case 'desktop':
+      return field === 'autoLogin' ? 'autoLogin' : 'desktop';
+    case 'gpu':
+      return field === 'mode' || field?.endsWith('BusId') ? 'gpu' : `gpu.${field}`;
+    case 'kernel':
+      return `kernel.${field}`;
+    default:
+      return rest;
+  }
+}
+
+/** The unit to leave at its default when `unit` is already at its default and still conflicts. */
+export function parentUnit(unit: string): string | null {
+  if (unit.startsWith('user:')) return unit.includes('#') ? unit.slice(0, unit.indexOf('#')) : null;
+  if (unit.startsWith('gpu.') && unit !== 'gpu.thunderbolt') return 'gpu';
+  if (unit === 'autoLogin') return 'desktop';
+  return null;
+}

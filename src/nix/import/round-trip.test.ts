@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultBase, defaultFromParent } from '../../model/defaults';
+import { USUAL_DISPLAY_MANAGER } from '../../model/desktop';
+import { BOOTLOADERS, DESKTOPS, RELEASES, type Base, type Gpu, type Project, type Specialisation } from '../../model/types';
+import { projectArb } from '../../test/arbitraries';
+import { generate } from '../generate';
+import { DESKTOP_RULES, NVIDIA_OPEN, at } from '../releases';
+import { importNix, type ImportResult } from './import-nix';
+
+/**
+ * The project with the choices that generate the same text written one way: an explicit display
+ * manager that is the desktop's usual one is `auto`; with nothing to start, `none` and `auto` are
+ * the same; GPU fields that no option carries for the mode are at their defaults.
+ */
+export function normalise(p: Project): Project {
+  return { ...p, specialisations: p.specialisations.map(normaliseSpecialisation) };
+}
+
+function normaliseSpecialisation(s: Specialisation): Specialisation {
+  const usual = USUAL_DISPLAY_MANAGER[s.desktop.environment];
+  const dm = s.desktop.displayManager;
+  const displayManager = dm === usual || (usual === null && (dm === 'none' || dm === 'auto')) ? 'auto' : dm;
+  const nvidia = s.gpu.mode.startsWith('nvidia');
+  return {
+    ...s,
+    fromParent: s.inheritParentConfig ? defaultFromParent() : s.fromParent,
+    desktop: { ...s.desktop, displayManager },
+    gpu: nvidia ? s.gpu : { ...s.gpu, driver: 'stable', openKernelModule: false },
+  };
+}
+
+const imported = (r: ImportResult): Project => {
+  if (!r.ok) throw new Error(`import failed: ${r.error.line}:${r.error.column}: ${r.error.message}`);
+  return r.project;
+};
+
+describe('import(generate(p))', () => {
+  it('gives back p for every release (after the choices the text cannot tell apart)', () => {
+    fc.assert(
+      fc.property(projectArb(), (p) => {
+        const text = generate(p).text;
+        const back = imported(importNix(text, { preferredRelease: p.nixosRelease }));
+        expect(back).toEqual(normalise(p));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
+    );
+  }, 120_000);
+
+  it('generates the same text again, even without knowing the release', () => {
+    fc.assert(
+      fc.property(projectArb(), (p) => {
+        const text = generate(p).text;
+        const back = imported(importNix(text));
+        expect(generate(back).text).toBe(text);
+        expect(back.specialisations.every((s) => s.extraConfig === '')).toBe(true);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  }, 120_000);
+
+  it('covers every release', () => {
+    for (const release of RELEASES) {
+      const [p] = fc.sample(projectArb(fc.constant(release)), { numRuns: 1, seed: 7 });
+      expect(imported(importNix(generate(p).text, { preferredRelease: release })).nixosRelease).toBe(release);
+    }
+  });
+});
+
+/** A described parent system: its desktop, kernel and GPU make the generator write `lib.mkForce` overrides. */
+function withParent(): fc.Arbitrary<Project> {
+  return projectArb().chain((p) =>
+    fc
+      .record({
+        bootloader: fc.constantFrom(...BOOTLOADERS),
+        grubDevice: fc.constantFrom('nodev', '/dev/sda'),
+        environment: fc.constantFrom(...DESKTOPS.filter((d) => d === 'none' || at(DESKTOP_RULES[d], p.nixosRelease))),
+        autoLogin: fc.option(fc.constantFrom('alice', 'bob'), { nil: null }),
+        kernel: fc.option(fc.constantFrom('linuxPackages_latest', 'linuxPackages_zen'), { nil: null }),
+        gpu: fc.constantFrom<Gpu['mode']>('none', 'nvidia', 'nvidia-offload', 'nvidia-sync', 'amd'),
+        driver: fc.constantFrom<Gpu['driver']>('stable', 'beta', 'production'),
+        open: fc.boolean(),
+        defaultEntry: fc.nat(),
+      })
+      .map((b) => {
+        const base: Base = {
+          ...defaultBase(),
+          bootloader: b.bootloader,
+          grubDevice: b.grubDevice,
+          desktop: { environment: b.environment, displayManager: 'auto', autoLogin: b.environment === 'none' ? null : b.autoLogin },
+          kernel: { ...defaultBase().kernel, packages: b.kernel },
+          gpu: {
+            ...defaultBase().gpu,
+            mode: b.gpu,
+            driver: b.driver,
+            openKernelModule: b.open && !!at(NVIDIA_OPEN, p.nixosRelease),
+            nvidiaBusId: b.gpu.startsWith('nvidia-') ? 'PCI:1:0:0' : null,
+            intelBusId: b.gpu.startsWith('nvidia-') ? 'PCI:0:2:0' : null,
+          },
+        };
+        const names = p.specialisations.map((s) => s.name);
+        return { ...p, base, defaultEntry: names.length ? names[b.defaultEntry % names.length] : null };
+      }),
+  );
+}
+
+describe('Edit Nix: import(generate(p)) with the project\'s parent system and default entry', () => {
+  it('generates the same text again, lib.mkForce overrides included', () => {
+    fc.assert(
+      fc.property(withParent(), (p) => {
+        const text = generate(p).text;
+        const back = imported(importNix(text, { release: p.nixosRelease, base: p.base, defaultEntry: p.defaultEntry }));
+        expect(generate(back).text).toBe(text);
+        expect(back.defaultEntry).toBe(p.defaultEntry);
+        expect(back.specialisations.map((s) => s.extraConfig)).toEqual(p.specialisations.map(() => ''));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  }, 120_000);
+});
