@@ -6,13 +6,13 @@ import { validate } from '../src/nix/validate';
 import { budgetLine, median, percentile, type BenchResult } from './report';
 
 /** A project of `count` specialisations with 10 users each, every section filled. */
-export function bigProject(count: number): Project {
+export function bigProject(count: number, usersEach = 10): Project {
   return {
     ...defaultProject('26.05'),
     specialisations: Array.from({ length: count }, (_, i) => ({
       ...defaultSpecialisation(`spec-${i}`),
       tags: [`t${i}`, 'bench'],
-      users: Array.from({ length: 10 }, (_, j) => ({
+      users: Array.from({ length: usersEach }, (_, j) => ({
         ...defaultUser(`user${j}`),
         uid: 1000 + j,
         description: `User ${j} of "spec ${i}" with \${odd} text`,

@@ -56,7 +56,12 @@ test('two tabs: the second is told and does not silently overwrite the first', a
   await addBlank(a, 'from-a');
   await expect(notices(b)).toContainText('This project was changed in another tab.');
   await addBlank(b, 'from-b');
-  const saved = () => a.evaluate((key) => JSON.parse(localStorage.getItem(key)!).project.specialisations.map((s: { name: string }) => s.name), STORAGE_KEY);
+  // The saved names, read through the index as the app reads them.
+  const saved = () =>
+    a.evaluate(
+      (key) => (JSON.parse(localStorage.getItem(key)!).specialisationKeys as string[]).map((k) => JSON.parse(localStorage.getItem(k)!).name),
+      STORAGE_KEY,
+    );
   expect(await saved()).toEqual(['from-a']);
   await notices(b).getByRole('button', { name: "Load the other tab's version" }).click();
   await expect(nameField(b)).toHaveValue('from-a');

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { SpecialisationForm } from '../features/form/specialisation-form';
+import { ParentImport } from '../features/parent/parent-import';
 import { ParentPanel } from '../features/parent/parent-panel';
 import { ProjectMenu } from '../features/project/project-menu';
 import { UndoRedo } from '../features/project/undo-redo';
@@ -45,8 +46,7 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
           <section className="panel form-panel" aria-labelledby="form-heading">
             <h2 id="form-heading">Settings</h2>
             {editingParent ? (
-              // importAction: the slot for src/features/import's "Import from configuration.nix" button.
-              <ParentPanel importAction={undefined} />
+              <ParentPanel importAction={<ParentImport />} />
             ) : (
               <SpecialisationForm />
             )}

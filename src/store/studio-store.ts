@@ -3,7 +3,7 @@ import { createStore, useStore } from 'zustand';
 import { defaultProject } from '../model/defaults';
 import type { Project } from '../model/types';
 import { followDefaultEntry } from './default-entry';
-import { foreignWrite, loadStoredProject, saveProject, type LoadResult } from './persistence';
+import { foreignWrite, forgetWrites, loadStoredProject, saveProject, type LoadResult } from './persistence';
 
 export interface NoticeAction {
   label: string;
@@ -137,9 +137,11 @@ export function createStudioStore(
   });
   const OTHER_TAB = 'This project was changed in another tab.';
   events?.addEventListener('storage', (event) => {
-    const write = foreignWrite(event as StorageEvent, tabId);
+    const write = foreignWrite(event as StorageEvent, tabId, storage);
     if (!write) return;
     otherTabWrote = true;
+    // The other tab's save removed what its index does not name, perhaps some of ours.
+    forgetWrites(storage);
     const state = store.getState();
     const answered = () => {
       otherTabWrote = false;

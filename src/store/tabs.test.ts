@@ -38,7 +38,9 @@ function sharedStorage() {
   return { data, tab };
 }
 
-const stored = (data: Map<string, string>) => JSON.parse(data.get(STORAGE_KEY)!).project.specialisations.map((s: { name: string }) => s.name);
+/** Names of the saved specialisations, read through the index as the app reads them. */
+const stored = (data: Map<string, string>) =>
+  (JSON.parse(data.get(STORAGE_KEY)!).specialisationKeys as string[]).map((k) => JSON.parse(data.get(k)!).name);
 
 describe('two tabs on one project', () => {
   it('the second tab is told and does not silently overwrite the first', () => {
@@ -114,14 +116,51 @@ describe('storage that fails', () => {
   });
 });
 
-describe('envelopeJson', () => {
-  it('is exactly JSON.stringify of the envelope, also after edits', async () => {
-    const { envelopeJson } = await import('./persistence');
+describe('saving in pieces', () => {
+  const memory = () => {
+    const data = new Map<string, string>();
+    const writes: string[] = [];
+    const storage = {
+      get length() {
+        return data.size;
+      },
+      key: (i: number) => [...data.keys()][i] ?? null,
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        writes.push(k);
+        data.set(k, v);
+      },
+      removeItem: (k: string) => void data.delete(k),
+    } as unknown as Storage;
+    return { data, writes, storage };
+  };
+
+  it('reads back what it saved; an edit rewrites the edited specialisation and the index only', async () => {
+    const { saveProject, loadStoredProject, SPECIALISATION_PREFIX } = await import('./persistence');
     const { defaultProject } = await import('../model/defaults');
-    let p = addSpecialisation(addSpecialisation(defaultProject(), defaultSpecialisation('a')), defaultSpecialisation('b"\\'));
-    expect(JSON.parse(envelopeJson(p, 't1'))).toEqual({ storageVersion: 1, project: p, tabId: 't1' });
-    expect(envelopeJson(p)).toBe(JSON.stringify({ storageVersion: 1, project: p }));
-    p = { ...p, specialisations: [{ ...p.specialisations[0], tags: ['x'] }, p.specialisations[1]] };
-    expect(envelopeJson(p)).toBe(JSON.stringify({ storageVersion: 1, project: p }));
+    const { data, writes, storage } = memory();
+    let p = defaultProject();
+    for (const name of ['a', 'b"\\', 'c']) p = addSpecialisation(p, defaultSpecialisation(name));
+    expect(saveProject(storage, p)).toBeNull();
+    expect(loadStoredProject(storage)).toEqual({ kind: 'ok', project: p });
+    writes.length = 0;
+    p = { ...p, specialisations: [p.specialisations[0], { ...p.specialisations[1], tags: ['x'] }, p.specialisations[2]] };
+    saveProject(storage, p);
+    expect(writes).toEqual([expect.stringMatching(/^specialisation-studio:specialisation:/), STORAGE_KEY]);
+    // The old version of the edited specialisation is gone; nothing else is left behind.
+    expect([...data.keys()].filter((k) => k.startsWith(SPECIALISATION_PREFIX))).toHaveLength(3);
+    expect(loadStoredProject(storage)).toEqual({ kind: 'ok', project: p });
+  });
+
+  it('reads the older one-value layout, and sets aside an index whose pieces are missing', async () => {
+    const { loadStoredProject } = await import('./persistence');
+    const { defaultProject } = await import('../model/defaults');
+    const p = addSpecialisation(defaultProject(), defaultSpecialisation('old'));
+    const old = memory();
+    old.data.set(STORAGE_KEY, JSON.stringify({ storageVersion: 1, project: p }));
+    expect(loadStoredProject(old.storage)).toEqual({ kind: 'ok', project: p });
+    const broken = memory();
+    broken.data.set(STORAGE_KEY, JSON.stringify({ storageVersion: 2, project: {}, specialisationKeys: ['specialisation-studio:specialisation:gone'] }));
+    expect(loadStoredProject(broken.storage)).toMatchObject({ kind: 'set-aside', reason: expect.stringMatching(/missing/) });
   });
 });

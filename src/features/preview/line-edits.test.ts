@@ -88,3 +88,17 @@ describe('diffLines', () => {
     ]);
   });
 });
+
+describe('lineEdits on big texts with a small change', () => {
+  it('matches applying the change, wherever it is (start, middle, end, across lines)', () => {
+    const big = Array.from({ length: 3000 }, (_, i) => `  line ${i} = ${'x'.repeat(i % 50)};`).join('\n');
+    fc.assert(
+      fc.property(fc.nat(big.length), fc.nat(40), fc.constantFrom('', 'y', '\n', 'a\nb', '\n\n'), (at, remove, insert) => {
+        const changed = big.slice(0, at) + insert + big.slice(Math.min(big.length, at + remove));
+        expect(apply(big, lineEdits(big, changed))).toBe(changed);
+        expect(apply(changed, lineEdits(changed, big))).toBe(big);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

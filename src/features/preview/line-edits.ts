@@ -13,6 +13,54 @@ export interface LineEdit {
  */
 export function lineEdits(oldText: string, newText: string): LineEdit[] {
   if (oldText === newText) return [];
+  // A keystroke changes a line or two of a text of tens of thousands: split only the part between
+  // the common start and end (whole lines), with one empty line standing for each common side.
+  const c = commonPrefix(oldText, newText);
+  // (lastIndexOf treats a negative start as 0, which would look at the first character.)
+  const ls = c === 0 ? 0 : oldText.lastIndexOf('\n', c - 1) + 1;
+  const d = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - ls);
+  let oldEnd = oldText.indexOf('\n', oldText.length - d);
+  if (oldEnd === -1) oldEnd = oldText.length;
+  const suffix = oldText.length - oldEnd;
+  const before = ls > 0;
+  const after = suffix > 0;
+  const wrap = (middle: string) => `${before ? '\n' : ''}${middle}${after ? '\n' : ''}`;
+  const edits = wholeLineEdits(wrap(oldText.slice(ls, oldEnd)), wrap(newText.slice(ls, newText.length - suffix)));
+  if (!before) return edits;
+  // Sub-text line 1 is the end of the prefix's last line; line j > 1 is line p + j - 1.
+  let p = 0;
+  for (let i = oldText.indexOf('\n'); i !== -1 && i < ls; i = oldText.indexOf('\n', i + 1)) p++;
+  const lastPrefixLine = ls - 1 - (ls < 2 ? 0 : oldText.lastIndexOf('\n', ls - 2) + 1);
+  const at = (line: number, column: number) => (line === 1 ? [p, column + lastPrefixLine] : [p + line - 1, column]);
+  return edits.map(({ range: r, text }) => {
+    const [startLineNumber, startColumn] = at(r.startLineNumber, r.startColumn);
+    const [endLineNumber, endColumn] = at(r.endLineNumber, r.endColumn);
+    return { range: { startLineNumber, startColumn, endLineNumber, endColumn }, text };
+  });
+}
+
+const CHUNK = 4096;
+
+/** Length of the common start of two strings (compared a chunk at a time, natively). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of two strings, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + CHUNK <= max && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** The edits between two texts, line by line (all ranges refer to `oldText`). */
+function wholeLineEdits(oldText: string, newText: string): LineEdit[] {
+  if (oldText === newText) return [];
   const a = oldText.split('\n');
   const b = newText.split('\n');
   const endOf = (line: number) => a[line - 1].length + 1;

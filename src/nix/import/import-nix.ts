@@ -85,17 +85,32 @@ const fail = (line: number, column: number, message: string): ImportFailure => (
 });
 
 function run(text: string, options: ImportOptions): ImportResult {
-  if (typeof text !== 'string') return fail(1, 1, 'the input is not text');
+  const parsed = parseInput(text, options);
+  if ('failure' in parsed) return parsed.failure;
+  if ('parseError' in parsed) return failure(text, parsed.parseError, options);
+  return { ok: true, ...read(text, parsed.root, options) };
+}
+
+/**
+ * The checks and parsing every reader of Nix text shares (limits, binary and JSON input, a whole
+ * expression or bare bindings): the root expression, the failure to report, or the parse error
+ * (where the text breaks; a caller may try to recover from it).
+ */
+export function parseInput(
+  text: string,
+  options: Pick<ImportOptions, 'maxLength' | 'maxDepth'> = {},
+): { root: Expr } | { failure: ImportFailure } | { parseError: ParseError } {
+  if (typeof text !== 'string') return { failure: fail(1, 1, 'the input is not text') };
   const maxLength = options.maxLength ?? IMPORT_LIMITS.maxLength;
   if (text.length > maxLength)
-    return fail(1, 1, `the text is too long to import (${text.length.toLocaleString('en')} characters; the limit is ${maxLength.toLocaleString('en')})`);
+    return { failure: fail(1, 1, `the text is too long to import (${text.length.toLocaleString('en')} characters; the limit is ${maxLength.toLocaleString('en')})`) };
   const binary = binaryAt(text);
   if (binary !== null) {
     const before = text.slice(0, binary).split(/\r\n|\r|\n/);
-    return fail(before.length, before[before.length - 1].length + 1, 'this is not text: it contains control characters, as a binary file does');
+    return { failure: fail(before.length, before[before.length - 1].length + 1, 'this is not text: it contains control characters, as a binary file does') };
   }
   const json = jsonKind(text);
-  if (json) return fail(1, 1, json);
+  if (json) return { failure: fail(1, 1, json) };
 
   const parseOptions = { maxLength, maxDepth: options.maxDepth ?? IMPORT_LIMITS.maxDepth };
   const whole = parseNix(text, parseOptions);
@@ -103,11 +118,11 @@ function run(text: string, options: ImportOptions): ImportResult {
   if (whole.ok) root = whole.ast;
   else {
     const bare = parseBindings(text, parseOptions);
-    if (!bare.ok) return failure(text, laterError(whole.error, bare.error), options);
+    if (!bare.ok) return { parseError: laterError(whole.error, bare.error) };
     const attrs: AttrsExpr = { type: 'Attrs', rec: false, bindings: bare.bindings, start: -1, end: text.length };
     root = attrs;
   }
-  return { ok: true, ...read(text, root, options) };
+  return { root };
 }
 
 /** The error of whichever reading (expression or bare bindings) got further: that is where the text really breaks. */
