@@ -180,3 +180,38 @@ test('after the first visit the app loads and works offline', async ({ page, con
   await expect.poll(() => previewText(page), { timeout: 30_000 }).toContain('offline.configuration');
   await context.setOffline(false);
 });
+
+test('bad Nix to import (truncated, binary, 10,000 levels deep, 20 MB) gets a message; the project and the page are fine', async ({ page }) => {
+  await page.goto('/');
+  await addBlank(page, 'untouched');
+  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? ''), { timeout: 30_000 }).toContain('untouched');
+  const before = await previewText(page);
+  await page.evaluate(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __longTasks: number[] }).__longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  const cases: [string, string, RegExp][] = [
+    ['truncated', 'specialisation = {\n  chani.configuration = {\n    users.users.chani = {\n      isNormalUser = true;\n', /is not closed|end of (the )?input/],
+    ['binary', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0001', /not text/],
+    ['deep', `specialisation.a.configuration.x = ${'['.repeat(10_000)}${']'.repeat(10_000)};`, /nested too deeply/],
+    ['huge', '', /too big to import/],
+  ];
+  for (const [name, text, message] of cases) {
+    await page.evaluate(
+      ({ name, text }) => {
+        const content = name === 'huge' ? `# ${'x'.repeat(20 * 1024 * 1024)}\n` : text;
+        const data = new DataTransfer();
+        data.items.add(new File([content], `${name}.nix`, { type: 'text/plain' }));
+        document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { name, text },
+    );
+    await expect(page.getByText(message).first()).toBeVisible({ timeout: 15_000 });
+    if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await previewText(page)).toBe(before);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+    expect(Math.max(0, ...longTasks), `longest main-thread task while importing ${name} (ms)`).toBeLessThan(100);
+  }
+});
