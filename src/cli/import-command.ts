@@ -1,8 +1,8 @@
 import { projectFileText } from '../model/project-file';
-import { RELEASES, type Release } from '../model/types';
+import { RELEASES } from '../model/types';
 import { importNix } from '../nix/import/import-nix';
 import { formatReport } from '../nix/import/report';
-import type { CliResult } from './generate-command';
+import { parseArgs, readInputOf, type CliResult } from './cli';
 
 const USAGE = `usage: npm run --silent import -- <configuration.nix | -> [-o project.json] [--release <release>] [--recover]
 
@@ -16,38 +16,14 @@ bindings such as \`specialisation = { … };\`) and prints them as a Specialisat
   -                   read the Nix from standard input`;
 
 /** The import command as a function of its arguments and input, for tests. */
-export function runImport(args: string[], readInput: (file: string) => string): CliResult & { output?: { file: string; text: string } } {
-  let file: string | null = null;
-  let out: string | null = null;
-  let release: Release | undefined;
-  let recover = false;
-  const usage = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `${message}\n${USAGE}\n` });
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-h' || a === '--help') return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
-    if (a === '-o' || a === '--output') {
-      if (i + 1 >= args.length) return usage(`${a} needs a file name`);
-      out = args[++i];
-    } else if (a === '--release' || a.startsWith('--release=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!value || !(RELEASES as readonly string[]).includes(value))
-        return usage(`--release must be one of ${RELEASES.join(', ')}${value ? `, not "${value}"` : ''}`);
-      release = value as Release;
-    } else if (a === '--recover') recover = true;
-    else if (a.startsWith('-') && a !== '-') return usage(`unknown option ${a}`);
-    else if (file !== null) return usage(`one file at a time (got ${file} and ${a})`);
-    else file = a;
-  }
-  if (file === null) return usage('which file? give a file name, or - for standard input');
-  const name = file === '-' ? '<stdin>' : file;
-  let text: string;
-  try {
-    text = readInput(file);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message;
-    return { code: 1, stdout: '', stderr: `${name}: cannot read: ${why}\n` };
-  }
+export function runImport(args: string[], readInput: (file: string) => string): CliResult {
+  const parsed = parseArgs(args, USAGE, 'file', ['--recover']);
+  if ('code' in parsed) return parsed;
+  const { name, out, release } = parsed;
+  const recover = parsed.switches.has('--recover');
+  const input = readInputOf(parsed, readInput);
+  if ('code' in input) return input;
+  const { text } = input;
   let result = importNix(text, release ? { release } : {});
   if (!result.ok) {
     const { line, column, message } = result.error;
