@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { NixFileSource } from './nix-file-source';
 import { formatError } from '../../nix/import/error';
 import type { ImportResult, ImportSuccess } from '../../nix/import/import-nix';
 import { useStudio } from '../../store/studio-store';
@@ -31,7 +32,6 @@ const MAX_FILE_BYTES = 8_000_000;
 export function ImportDialog({ initial, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const introId = useId();
@@ -113,25 +113,7 @@ export function ImportDialog({ initial, onClose }: Props) {
         Paste a <code>configuration.nix</code>, a module or a snippet such as <code>specialisation = {'{ … }'};</code>, open a
         file, or drop one on the page. Only the text is read: nothing is evaluated.
       </p>
-      <div className="import-source">
-        <button type="button" className="button-small" onClick={() => fileInput.current?.click()}>
-          Open a .nix file…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".nix,text/plain,text/x-nix"
-          aria-label="Nix file to import"
-          className="visually-hidden"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
-        />
-        <span className="import-source-name">{text ? `From ${source}` : ''}</span>
-      </div>
+      <NixFileSource inputLabel="Nix file to import" source={text ? source : null} onFile={(file) => void openFile(file)} />
       <label htmlFor={textId} className="import-label">
         Nix to import
       </label>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { NixFileSource } from '../import/nix-file-source';
 import type { Base } from '../../model/types';
 import { importBase } from '../../nix/import/import-base';
 import { releaseLabel } from '../../nix/releases';
@@ -37,7 +38,6 @@ export function applyBase(base: Base, source: string): void {
  */
 export function ParentImportDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const textId = useId();
   const release = useStudio((s) => s.project.nixosRelease);
@@ -101,25 +101,7 @@ export function ParentImportDialog({ onClose }: { onClose: () => void }) {
         (outside <code>specialisation</code>) fill the main system for NixOS {releaseLabel(release)}. Only the text is read:
         nothing is evaluated, and imported files are not followed.
       </p>
-      <div className="import-source">
-        <button type="button" className="button-small" onClick={() => fileInput.current?.click()}>
-          Open a .nix file…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".nix,text/plain,text/x-nix"
-          aria-label="configuration.nix file to read"
-          className="visually-hidden"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
-        />
-        <span className="import-source-name">{text ? `From ${source}` : ''}</span>
-      </div>
+      <NixFileSource inputLabel="configuration.nix file to read" source={text ? source : null} onFile={(file) => void openFile(file)} />
       <label htmlFor={textId} className="import-label">
         configuration.nix
       </label>
