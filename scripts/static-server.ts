@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +40,15 @@ export interface StaticServer {
  * the way a static host serves a project page: anything outside the prefix is a 404, `/sub/path` redirects
  * to `/sub/path/`, and a folder serves its `index.html`.
  */
-export async function serveStatic(root: string, prefix = '/'): Promise<StaticServer> {
+export interface ServeOptions {
+  /**
+   * Serve as a production host does, for measurements such as Lighthouse: gzip text, and cache
+   * hashed assets for a year (the default, for tests, is `no-store` and no compression).
+   */
+  likeAHost?: boolean;
+}
+
+export async function serveStatic(root: string, prefix = '/', options: ServeOptions = {}): Promise<StaticServer> {
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with "/": ${prefix}`);
   const base = resolve(root);
   const requests: ServedRequest[] = [];
@@ -47,7 +56,16 @@ export async function serveStatic(root: string, prefix = '/'): Promise<StaticSer
   const server = createServer((req, res) => {
     const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
       requests.push({ url: req.url ?? '', status });
-      res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+      let cache = 'no-store';
+      if (options.likeAHost) {
+        cache = /\/assets\//.test(req.url ?? '') ? 'public, max-age=31536000, immutable' : 'no-cache';
+        const type = headers['content-type'] ?? '';
+        if (status === 200 && /gzip/.test(String(req.headers['accept-encoding'])) && /text|json|svg|javascript/.test(type)) {
+          headers = { ...headers, 'content-encoding': 'gzip' };
+          body = gzipSync(body);
+        }
+      }
+      res.writeHead(status, { 'cache-control': cache, ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     void (async () => {

@@ -30,7 +30,8 @@ export function unrepresentable(text: string): string | null {
   return null;
 }
 
-function duplicates<T>(items: T[]): Set<number> {
+/** Indexes of the items that an earlier item already equals. */
+export function duplicates<T>(items: T[]): Set<number> {
   const seen = new Map<T, number>();
   const dup = new Set<number>();
   items.forEach((item, i) => {
@@ -84,10 +85,6 @@ export function validateSpecialisation(s: Specialisation, i: number, duplicateNa
   const bad = unrepresentable(s.extraConfig);
   if (bad) error('.extraConfig', bad);
   return out;
-}
-
-export function duplicateIndexes<T>(items: T[]): Set<number> {
-  return duplicates(items);
 }
 
 type Report = (path: string, message: string) => void;

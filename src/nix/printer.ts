@@ -63,18 +63,6 @@ export class SourceMap {
     return out;
   }
 
-  /** A copy with every line number moved by `delta`. */
-  shifted(delta: number): SourceMap {
-    const out = new SourceMap();
-    this.appendTo(out, delta);
-    return out;
-  }
-
-  /** Adds this map's ranges to `target`, moved by `delta` lines. */
-  appendTo(target: SourceMap, delta: number): void {
-    this.each((p, start, end) => target.add(p, start + delta, end + delta));
-  }
-
   /** Every path that produced output. */
   allPaths(): string[] {
     const out = new Set<string>();
@@ -139,7 +127,9 @@ export function printBindings(
   p.bindings(list, indent);
   const { lines, lineCount, sourceMap } = p.finish();
   // bindings() starts each binding on a new line: the first line is the empty one before it.
-  return { text: lines.slice(1).join('\n'), lineCount: lineCount - 1, sourceMap: sourceMap.shifted(-1) };
+  const shifted = new SourceMap();
+  shifted.include(sourceMap, -1);
+  return { text: lines.slice(1).join('\n'), lineCount: lineCount - 1, sourceMap: shifted };
 }
 
 function createPrinter(rawLayout: RawLayout) {

@@ -1,6 +1,6 @@
 import { resolveDisplayManager } from '../model/desktop';
 import type { Diagnostic, Project, Release, Specialisation } from '../model/types';
-import { duplicateIndexes, validateSpecialisation } from '../model/validate';
+import { duplicates, validateSpecialisation } from '../model/validate';
 import { generatedOptionPaths } from './generate';
 import { rawCheck } from './raw';
 import {
@@ -27,7 +27,7 @@ import { ALWAYS_GROUPS, SERVICE_GROUPS } from './groups';
  */
 export function validate(project: Project, releaseOverride?: Release): Diagnostic[] {
   const release = releaseOverride ?? project.nixosRelease;
-  const dupNames = duplicateIndexes(project.specialisations.map((s) => s.name));
+  const dupNames = duplicates(project.specialisations.map((s) => s.name));
   const out = project.specialisations.flatMap((_, i) => validateOne(project, i, release, dupNames.has(i)));
   out.push(...validateParent(project, release));
   return out;

@@ -30,11 +30,6 @@ export function useDerived(): Derived {
   return derive(useStudio((s) => s.project));
 }
 
-/** Diagnostics for one field path (exactly that field). */
-export function diagnosticsAt(derived: Derived, path: string): Diagnostic[] {
-  return derived.diagnostics.filter((d) => d.path === path);
-}
-
 /**
  * The diagnostics at one field (`list`: also at its items), as a hook that re-renders only when
  * they change. Diagnostics of unchanged specialisations are the same objects from one project to
