@@ -1,4 +1,4 @@
-import type { Diagnostic, Project, Specialisation, User } from './types';
+import type { Base, Diagnostic, Gpu, Kernel, Project, Specialisation, User } from './types';
 
 export const SPECIALISATION_NAME = /^[A-Za-z0-9_-]+$/;
 /** What `system.nixos.label` accepts (nixos/modules/misc/label.nix). */
@@ -44,7 +44,28 @@ export function duplicates<T>(items: T[]): Set<number> {
 /** Checks of the model that hold for every NixOS release. Release rules and Nix syntax: src/nix/validate.ts. */
 export function validateModel(project: Project): Diagnostic[] {
   const dupNames = duplicates(project.specialisations.map((s) => s.name));
-  return project.specialisations.flatMap((s, i) => validateSpecialisation(s, i, dupNames.has(i)));
+  const out = project.specialisations.flatMap((s, i) => validateSpecialisation(s, i, dupNames.has(i)));
+  if (project.base) out.push(...validateBase(project.base));
+  return out;
+}
+
+/**
+ * The release-independent checks of the main system's fields: as strict as a specialisation's,
+ * since the generator quotes them (in comments that explain a `lib.mkForce`) and compares them.
+ */
+export function validateBase(base: Base): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const error = (path: string, message: string) => out.push({ path: `base${path}`, severity: 'error', message });
+  const warn = (path: string, message: string) => out.push({ path: `base${path}`, severity: 'warning', message });
+  const { autoLogin } = base.desktop;
+  if (autoLogin !== null && !USER_NAME.test(autoLogin))
+    error(
+      '.desktop.autoLogin',
+      autoLogin === '' ? 'pick the user the main system logs in automatically' : `"${autoLogin}" is not a valid user name`,
+    );
+  checkGpu(base.gpu, error, warn);
+  checkKernel(base.kernel, error);
+  return out;
 }
 
 /** The release-independent checks of one specialisation; `duplicateName` when an earlier one has its name. */
@@ -75,8 +96,8 @@ export function validateSpecialisation(s: Specialisation, i: number, duplicateNa
   });
   checkUsers(s, error, warn);
   checkDesktop(s, error);
-  checkGpu(s, error, warn);
-  checkKernel(s, error);
+  checkGpu(s.gpu, error, warn);
+  checkKernel(s.kernel, error);
   s.packages.forEach((pkg, j) => {
     if (!ATTR_PATH.test(pkg))
       error(`.packages[${j}]`, `"${pkg}" is not an attribute path of pkgs (like firefox or python3Packages.numpy)`);
@@ -151,8 +172,7 @@ function checkDesktop(s: Specialisation, error: Report) {
     );
 }
 
-function checkGpu(s: Specialisation, error: Report, warn: Report) {
-  const g = s.gpu;
+function checkGpu(g: Gpu, error: Report, warn: Report) {
   const prime = g.mode === 'nvidia-offload' || g.mode === 'nvidia-sync' || g.mode === 'nvidia-reverse-sync';
   for (const field of ['nvidiaBusId', 'intelBusId', 'amdgpuBusId'] as const) {
     const value = g[field];
@@ -177,8 +197,7 @@ function checkGpu(s: Specialisation, error: Report, warn: Report) {
   if (g.mode === 'none' && g.externalGpu) warn('.gpu.externalGpu', 'an external GPU needs a GPU mode');
 }
 
-function checkKernel(s: Specialisation, error: Report) {
-  const k = s.kernel;
+function checkKernel(k: Kernel, error: Report) {
   if (k.packages !== null && !/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(k.packages))
     error('.kernel.packages', `"${k.packages}" is not a kernel package set of pkgs (like linuxPackages_latest)`);
   k.params.forEach((param, j) => {

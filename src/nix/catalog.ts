@@ -9,6 +9,7 @@ import {
   at,
   releaseLabel,
 } from './releases';
+import { own } from '../model/own';
 
 /**
  * The shapes of the JSON catalogs in public/catalog/. releases.json and groups.json are written from
@@ -125,7 +126,7 @@ export function buildReleasesCatalog(): ReleasesCatalog {
 export function buildGroupsCatalog(): GroupsCatalog {
   const entry = (name: string, createdBy: string | null): GroupEntry => ({
     name,
-    description: GROUP_DESCRIPTIONS[name] ?? '',
+    description: own(GROUP_DESCRIPTIONS, name) ?? '',
     createdBy,
   });
   return {

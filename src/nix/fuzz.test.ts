@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultGpu, defaultProject, defaultSpecialisation, defaultUser } from '../model/defaults';
-import type { Project, Specialisation } from '../model/types';
-import { KERNEL_PARAM } from '../model/validate';
+import { defaultBase, defaultGpu, defaultProject, defaultSpecialisation, defaultUser } from '../model/defaults';
+import type { Base, Project, Specialisation } from '../model/types';
+import { KERNEL_PARAM, unrepresentable } from '../model/validate';
 import { hostileText } from '../test/arbitraries';
-import { evalModules, flatten } from '../test/eval-module';
+import { evalModules, flatten, standInPkgs } from '../test/eval-module';
 import { expectedOptions } from '../test/expected-options';
-import { hasNix, NO_NIX, nixParseError } from '../test/nix';
+import { hasNix, NO_NIX, nixEvalJson, nixOfJson, nixParseError, tempFile } from '../test/nix';
 import { generate } from './generate';
 import { validate } from './validate';
 
@@ -104,6 +104,125 @@ describe.skipIf(!hasNix)('fuzz: hostile text comes back from real Nix unchanged'
       expect(Object.keys(results[i])).toEqual([s.name]);
       expect(flatten(results[i][s.name].configuration)).toEqual(expectedOptions(s, '26.05'));
     });
+  }, 180_000);
+});
+
+/**
+ * Fields of the main system, and names that reach a comment. The generator quotes the parent's
+ * values in the comments that explain a `lib.mkForce`, and a default entry's name in GRUB's; each
+ * case pairs a specialisation that makes the generator quote the field with a setter for it.
+ */
+interface BaseCase {
+  path: string;
+  spec: () => Specialisation;
+  base: () => Base;
+  set: (p: Project, v: string) => void;
+  /** What the text is compared with to decide whether the same override is written. */
+  same?: string;
+}
+const prime = { ...defaultGpu(), mode: 'nvidia-sync' as const, nvidiaBusId: 'PCI:1:0:0', intelBusId: 'PCI:0:2:0' };
+const kernelSpec = () => ({ ...defaultSpecialisation('fuzz'), kernel: { packages: 'linuxPackages_zen', params: [], modules: [], blacklistedModules: [] } });
+const BASE_FIELDS: BaseCase[] = [
+  { path: 'base.kernel.packages', spec: kernelSpec, base: defaultBase, set: (p, v) => (p.base!.kernel.packages = v) },
+  { path: 'base.kernel.params[0]', spec: kernelSpec, base: defaultBase, set: (p, v) => (p.base!.kernel.params = [v]) },
+  { path: 'base.kernel.modules[0]', spec: kernelSpec, base: defaultBase, set: (p, v) => (p.base!.kernel.modules = [v]) },
+  { path: 'base.kernel.blacklistedModules[0]', spec: kernelSpec, base: defaultBase, set: (p, v) => (p.base!.kernel.blacklistedModules = [v]) },
+  {
+    path: 'base.desktop.autoLogin',
+    spec: () => ({
+      ...defaultSpecialisation('fuzz'),
+      users: [{ ...defaultUser('xfuzz'), uid: 1001 }],
+      desktop: { environment: 'gnome', displayManager: 'auto', autoLogin: 'xfuzz' },
+    }),
+    base: () => ({ ...defaultBase(), desktop: { environment: 'gnome', displayManager: 'auto', autoLogin: 'someone' } }),
+    set: (p, v) => (p.base!.desktop.autoLogin = v),
+    same: 'xfuzz',
+  },
+  ...(['nvidiaBusId', 'intelBusId'] as const).map(
+    (field): BaseCase => ({
+      path: `base.gpu.${field}`,
+      spec: () => ({ ...defaultSpecialisation('fuzz'), gpu: { ...prime } }),
+      base: () => ({ ...defaultBase(), gpu: { ...prime, nvidiaBusId: 'PCI:2:0:0', intelBusId: 'PCI:0:3:0' } }),
+      set: (p, v) => (p.base!.gpu[field] = v),
+      same: prime[field],
+    }),
+  ),
+  {
+    path: 'base.gpu.amdgpuBusId',
+    spec: () => ({ ...defaultSpecialisation('fuzz'), gpu: { ...prime, intelBusId: null, amdgpuBusId: 'PCI:5:0:0' } }),
+    base: () => ({ ...defaultBase(), gpu: { ...prime, intelBusId: null, amdgpuBusId: 'PCI:6:0:0' } }),
+    set: (p, v) => (p.base!.gpu.amdgpuBusId = v),
+    same: 'PCI:5:0:0',
+  },
+  {
+    path: 'base.grubDevice',
+    spec: () => ({ ...defaultSpecialisation('fuzz'), inheritParentConfig: false, fromParent: { hardwareConfiguration: false, bootloader: true } }),
+    base: () => ({ ...defaultBase(), bootloader: 'grub' }),
+    set: (p, v) => (p.base!.grubDevice = v),
+  },
+  {
+    path: 'specialisations[0].name',
+    spec: () => defaultSpecialisation('fuzz'),
+    base: () => ({ ...defaultBase(), bootloader: 'grub' }),
+    set: (p, v) => {
+      p.specialisations[0].name = v;
+      p.defaultEntry = v;
+    },
+  },
+];
+
+/** Real Nix's value of whole modules (not only `specialisation`), with stand-in arguments. */
+function evalWhole(name: string, cases: { text: string; project: Project }[]): unknown[] {
+  const items = cases.map(
+    (c, i) =>
+      `(import ${tempFile(`${name}-${i}.nix`, c.text)} { config = { boot.kernelPackages = { kernel = "linuxPackages"; nvidiaPackages = { }; }; }; options = { }; modulesPath = "/m"; lib = { mkForce = x: { forced = x; }; }; pkgs = ${nixOfJson(standInPkgs([c.project]))}; })`,
+  );
+  return nixEvalJson(`[ ${items.join('\n')} ]`) as unknown[];
+}
+
+describe.skipIf(!hasNix)('fuzz: the main system\'s fields and names in comments never become code', () => {
+  it(`every field of the main system, and a default entry's name (${RUNS} cases)`, () => {
+    const samples = fc.sample(fc.tuple(fc.nat(BASE_FIELDS.length - 1), fc.oneof(nameText, anyText)), { numRuns: RUNS, seed: SEED + 2 });
+    const hostile: { text: string; project: Project }[] = [];
+    const twins: { text: string; project: Project }[] = [];
+    /** Per hostile case: its value as JSON, or the index of its harmless twin. */
+    const expected: unknown[] = [];
+    let refused = 0;
+    let accepted = 0;
+    for (const [f, value] of samples) {
+      const c = BASE_FIELDS[f];
+      const make = (v: string) => {
+        const p: Project = { ...defaultProject('26.05'), base: structuredClone(c.base()), specialisations: [c.spec()] };
+        c.set(p, v);
+        return p;
+      };
+      const p = make(value);
+      const errors = validate(p).filter((d) => d.severity === 'error');
+      if (errors.length) {
+        refused++;
+        expect(errors.map((e) => e.path), `${c.path} = ${JSON.stringify(value)}`).toContain(c.path);
+      } else accepted++;
+      // Refused or not, the module written for it must not carry the text as code: it means
+      // exactly what the same project with a harmless text means (the same overrides written).
+      hostile.push({ project: p, text: generate(p).text });
+      if (c.path === 'specialisations[0].name') {
+        // The name is the entry's attribute name: the module holds that entry and GRUB's default, nothing else.
+        if (unrepresentable(value)) hostile.pop();
+        else expected.push({ boot: { loader: { grub: { default: 1 } } }, specialisation: { [value]: { configuration: {} } } });
+        continue;
+      }
+      const harmless = value === c.same ? value : c.path.includes('BusId') ? 'PCI:9:9:9' : 'harmless';
+      const twin = make(harmless);
+      if (c.path === 'base.grubDevice') twin.base!.grubDevice = value; // written as a string: the meaning carries it
+      expected.push(twins.length);
+      twins.push({ project: twin, text: generate(twin).text });
+    }
+    expect(refused).toBeGreaterThan(RUNS / 10);
+    expect(accepted).toBeGreaterThan(RUNS / 100);
+    for (const c of hostile.slice(0, 30)) expect(nixParseError(c.text)).toBeNull();
+    const meant = evalWhole('twin', twins);
+    const got = evalWhole('hostile', hostile);
+    got.forEach((g, i) => expect(g, hostile[i].text).toEqual(typeof expected[i] === 'number' ? meant[expected[i]] : expected[i]));
   }, 180_000);
 });
 

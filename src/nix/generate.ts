@@ -30,7 +30,9 @@ import {
 } from './releases';
 import { defaultEntrySetting } from './boot-menu';
 import { mkForce, parentOverrides, type Overrides } from './overrides';
-import { packageExpr } from './packages';
+import { bareHead, packageExpr } from './packages';
+import { isNixGlobal } from './syntax/globals';
+import { own } from '../model/own';
 
 export interface Generated {
   text: string;
@@ -41,12 +43,18 @@ export interface Generated {
 /** Generates the NixOS module for a project: `specialisation.<name>.configuration` per specialisation. */
 export function generate(project: Project, releaseOverride?: Release): Generated {
   const release = releaseOverride ?? project.nixosRelease;
-  const used = new Set<string>();
   const single = project.specialisations.length === 1;
-  const entries = project.specialisations.map((s, i) => {
-    const chunk = specialisationChunk(project, s, i, release, single);
-    for (const name of chunk.used) used.add(name);
-    return chunk.printed;
+  const chunks = project.specialisations.map((s, i) => specialisationChunk(project, s, i, release, single, null));
+  const used = new Set<string>();
+  for (const chunk of chunks) for (const name of chunk.used) used.add(name);
+  // A package written bare under `with pkgs;` would be the module argument of that name, if
+  // extra Nix (of any specialisation) makes one: such packages are written as pkgs.<name>.
+  const entries = chunks.map((chunk, i) => {
+    const bound = chunk.heads.filter((h) => used.has(h));
+    if (bound.join(' ') === chunk.bound.join(' ')) return chunk.printed;
+    const again = specialisationChunk(project, project.specialisations[i], i, release, single, bound);
+    for (const name of again.used) used.add(name);
+    return again.printed;
   });
   const top: Binding[] = single ? entries : [set('specialisation', attrs(entries), ['specialisations'])];
   const defaultEntry = defaultEntrySetting(project);
@@ -61,16 +69,9 @@ export function generate(project: Project, releaseOverride?: Release): Generated
 }
 
 const MODULE_ARGUMENT_ORDER = ['config', 'options', 'lib', 'pkgs', 'modulesPath'];
-/** Names a NixOS module gets without anyone passing them; never module arguments. */
-const NIX_GLOBALS = new Set([
-  'builtins', 'true', 'false', 'null', 'import', 'abort', 'throw', 'map', 'toString', 'isNull', 'baseNameOf',
-  'dirOf', 'derivation', 'removeAttrs', 'placeholder', 'fetchTarball', 'fetchGit', 'fetchurl', 'fetchMercurial',
-  'scopedImport', 'fromTOML', '__currentSystem', '__currentTime', '__nixPath', '__storeDir', '__nixVersion',
-]);
-
 /** The module's arguments: the free variables of its body, known ones in the usual order. */
 function moduleArguments(freeInBody: Set<string>): string[] {
-  const free = [...freeInBody].filter((n) => !NIX_GLOBALS.has(n) && !n.startsWith('__'));
+  const free = [...freeInBody].filter((n) => !isNixGlobal(n));
   const rank = (n: string) => (MODULE_ARGUMENT_ORDER.includes(n) ? MODULE_ARGUMENT_ORDER.indexOf(n) : 99);
   return free.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
@@ -121,6 +122,8 @@ interface Ctx {
   release: Release;
   base: Base | null;
   o: Overrides;
+  /** Module arguments that package names must not be read as under `with pkgs;` (see generate). */
+  bound: ReadonlySet<string>;
 }
 
 /** `path = value;` for an option, with `lib.mkForce` and a comment where the parent sets it too. */
@@ -136,6 +139,10 @@ interface Chunk {
   base: Base | null;
   printed: Binding;
   used: Set<string>;
+  /** First names of the packages it writes bare under `with pkgs;` when nothing else binds them. */
+  heads: string[];
+  /** The module arguments it was printed to avoid (sorted). */
+  bound: string[];
 }
 
 /**
@@ -144,15 +151,41 @@ interface Chunk {
  */
 const chunks = new WeakMap<Specialisation, Chunk>();
 
-function specialisationChunk(project: Project, s: Specialisation, index: number, release: Release, single: boolean): Chunk {
+function specialisationChunk(
+  project: Project,
+  s: Specialisation,
+  index: number,
+  release: Release,
+  single: boolean,
+  /** Null: whatever the cached print avoided (generate checks it against the module's arguments). */
+  bound: string[] | null,
+): Chunk {
   const cached = chunks.get(s);
-  if (cached && cached.release === release && cached.index === index && cached.single === single && cached.base === project.base)
+  if (
+    cached &&
+    cached.release === release &&
+    cached.index === index &&
+    cached.single === single &&
+    cached.base === project.base &&
+    (bound === null || bound.join(' ') === cached.bound.join(' '))
+  )
     return cached;
   const used = new Set<string>();
-  const binding = specialisationBinding(context(project, s, index, release), used) as Extract<Binding, { type: 'attr' }>;
+  const avoid = [...new Set(bound ?? [])].sort();
+  const binding = specialisationBinding(context(project, s, index, release, new Set(avoid)), used) as Extract<Binding, { type: 'attr' }>;
   if (single) binding.path = ['specialisation', ...binding.path];
   const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : '    ', rawLayout);
-  const chunk: Chunk = { release, index, single, base: project.base, printed: { type: 'printed', text, lineCount, sourceMap }, used };
+  const heads = [...new Set(s.packages.map(bareHead).filter((h): h is string => h !== null))].sort();
+  const chunk: Chunk = {
+    release,
+    index,
+    single,
+    base: project.base,
+    printed: { type: 'printed', text, lineCount, sourceMap },
+    used,
+    heads,
+    bound: avoid,
+  };
   chunks.set(s, chunk);
   return chunk;
 }
@@ -177,9 +210,9 @@ function specialisationBinding(ctx: Ctx, used: Set<string>): Binding {
   );
 }
 
-function context(project: Project, s: Specialisation, i: number, release: Release): Ctx {
+function context(project: Project, s: Specialisation, i: number, release: Release, bound: ReadonlySet<string> = new Set()): Ctx {
   const p = `specialisations[${i}]`;
-  return { s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p) };
+  return { s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p), bound };
 }
 
 /**
@@ -210,7 +243,7 @@ function configurationBindings(ctx: Ctx): Binding[] {
   out.push(...desktopBindings(ctx));
   out.push(...usersBindings(ctx));
   if (s.packages.length)
-    out.push(set('environment.systemPackages', withScope(v('pkgs'), list(s.packages.map(packageExpr))), [`${p}.packages`]));
+    out.push(set('environment.systemPackages', withScope(v('pkgs'), list(s.packages.map((pkg) => packageExpr(pkg, ctx.bound)))), [`${p}.packages`]));
   out.push(...gpuBindings(ctx));
   out.push(...kernelBindings(ctx));
   if (s.rememberAcrossRebuilds)
@@ -309,7 +342,7 @@ function userFields(u: User, up: string): Binding[] {
   if (u.description !== null) fields.push(set('description', str(u.description), [`${up}.description`]));
   if (u.extraGroups.length) fields.push(set('extraGroups', list(u.extraGroups.map(str)), [`${up}.extraGroups`]));
   if (u.shell !== null)
-    fields.push(set('shell', select(v('pkgs'), [SHELL_PACKAGES[u.shell] ?? u.shell]), [`${up}.shell`]));
+    fields.push(set('shell', select(v('pkgs'), [own(SHELL_PACKAGES, u.shell) ?? u.shell]), [`${up}.shell`]));
   if (u.hashedPassword !== null) fields.push(set('hashedPassword', str(u.hashedPassword), [`${up}.hashedPassword`]));
   if (u.authorizedKeys.length)
     fields.push(set('openssh.authorizedKeys.keys', list(u.authorizedKeys.map(str)), [`${up}.authorizedKeys`]));

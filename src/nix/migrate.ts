@@ -17,6 +17,7 @@ import {
   releaseIndex,
   releaseLabel,
 } from './releases';
+import { own } from '../model/own';
 
 export interface MigrationFix {
   /** Button text, e.g. "Switch chani to Plasma 6". */
@@ -114,7 +115,7 @@ function unavailable(s: Specialisation, i: number, to: Release): Migration[] {
 
   const kernel = s.kernel.packages;
   if (kernel !== null) {
-    const removedIn = REMOVED_KERNELS[kernel];
+    const removedIn = own(REMOVED_KERNELS, kernel);
     const gone = removedIn !== undefined && releaseIndex(to) >= releaseIndex(removedIn);
     if (gone || !at(KERNEL_VARIANTS, to)!.includes(kernel))
       push(

@@ -1,6 +1,7 @@
 import { resolveDisplayManager } from '../model/desktop';
 import type { Bootloader, Desktop, Gpu, Release } from '../model/types';
 import { AUTOLOGIN_PREFIX, DESKTOP_RULES, DISPLAY_MANAGER_RULES, NVIDIA_OPEN, PRIME_EXTRAS, at } from './releases';
+import { own } from '../model/own';
 
 const USER_OPTIONS: Record<string, string> = {
   uid: 'uid',
@@ -64,7 +65,8 @@ export function optionPathForField(fieldPath: string, s: OptionSubject, release:
   const userField = /^users\[\d+\]\.(\w+)$/.exec(rest);
   if (userField) return userField[1] === 'name' ? 'users.users' : userOption(userField[1]);
   if (rest === 'users') return 'users.users';
-  if (FIXED[rest]) return FIXED[rest];
+  const fixed = own(FIXED, rest);
+  if (fixed) return fixed;
   switch (rest) {
     case 'desktop.environment': {
       if (s.desktop.environment === 'none') return null;
@@ -89,7 +91,7 @@ export function optionPathForField(fieldPath: string, s: OptionSubject, release:
 }
 
 function userOption(field: string): string | null {
-  const option = USER_OPTIONS[field];
+  const option = own(USER_OPTIONS, field);
   return option ? `users.users.<name>.${option}` : null;
 }
 

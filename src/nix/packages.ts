@@ -1,20 +1,27 @@
 import { select, v, type Expr } from './ast';
 import { isPlainIdentifier } from './strings';
+import { isNixGlobal } from './syntax/globals';
+import { STANDARD_ARGUMENTS } from './import/scope';
 
 /**
- * Names that `with pkgs;` cannot reach: a lexical binding (the module's arguments, Nix's
- * built-in globals) always wins over `with`, so `with pkgs; [ fetchurl ]` would be builtins.fetchurl.
+ * The first name of a package path when it can be written bare under `with pkgs;`, else null.
+ * A lexical binding always wins over `with`: Nix's own globals (`fetchTree`, `derivationStrict`),
+ * the module's arguments (`lib`, and whatever extra Nix takes, `{ pkgs, agenix, ... }`) and a
+ * configuration's own `config` would be read instead of the package.
  */
-const SHADOWED = new Set([
-  'config', 'options', 'lib', 'pkgs', 'modulesPath', 'builtins', 'true', 'false', 'null', 'import', 'abort',
-  'throw', 'map', 'toString', 'isNull', 'baseNameOf', 'dirOf', 'derivation', 'removeAttrs', 'placeholder',
-  'fetchTarball', 'fetchGit', 'fetchurl', 'fetchMercurial', 'scopedImport', 'fromTOML',
-]);
+export function bareHead(path: string): string | null {
+  const head = path.split('.', 1)[0];
+  if (!isPlainIdentifier(head) || isNixGlobal(head) || STANDARD_ARGUMENTS.has(head)) return null;
+  return head;
+}
 
-/** A package attribute path as an element of `with pkgs; [ … ]`. */
-export function packageExpr(path: string): Expr {
+/**
+ * A package attribute path as an element of `with pkgs; [ … ]`: bare where `with` finds it,
+ * `pkgs.<path>` where a name in `bound` (the module's other arguments) or Nix would shadow it.
+ */
+export function packageExpr(path: string, bound: ReadonlySet<string> = new Set()): Expr {
   const parts = path.split('.');
-  const [head, ...rest] = parts;
-  if (SHADOWED.has(head) || head.startsWith('__') || !isPlainIdentifier(head)) return select(v('pkgs'), parts);
-  return rest.length ? select(v(head), rest) : v(head);
+  const head = bareHead(path);
+  if (head === null || bound.has(head)) return select(v('pkgs'), parts);
+  return parts.length > 1 ? select(v(head), parts.slice(1)) : v(head);
 }

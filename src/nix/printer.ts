@@ -1,5 +1,5 @@
 import type { Binding, Expr } from './ast';
-import { attrName, attrPath, nixString } from './strings';
+import { attrName, attrPath, commentText, nixString } from './strings';
 
 export interface LineRange {
   /** 1-based, inclusive. */
@@ -309,7 +309,7 @@ function createPrinter(rawLayout: RawLayout) {
       }
       if (b.comment) {
         newline(indent);
-        current += `# ${b.comment}`;
+        current += `# ${commentText(b.comment)}`;
       }
       newline(indent);
       const start = lineCount + 1;

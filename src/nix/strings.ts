@@ -38,6 +38,34 @@ export function nixString(value: string): string {
   return out + '"';
 }
 
+/** Characters that end a `#` comment in Nix (CR, LF) or that show as a line break or not at all in an editor. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const COMMENT_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/g;
+
+/**
+ * Text for a `# …` comment: one line whatever it quotes. Nix ends a comment at CR or LF, so a
+ * line break in quoted user text (a name, a kernel package) would turn the rest into code; such
+ * characters are written as escapes (`\n`, `\u{2028}`), which Nix ignores inside the comment.
+ * Lone UTF-16 halves become escapes too (they have no UTF-8 form).
+ */
+export function commentText(text: string): string {
+  return text.replace(COMMENT_UNSAFE, (c, offset: number, whole: string) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff && offset + 1 < whole.length) {
+      const next = whole.charCodeAt(offset + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) return c; // the first half of a pair: kept with its second half
+    }
+    if (code >= 0xdc00 && code <= 0xdfff && offset > 0) {
+      const prev = whole.charCodeAt(offset - 1);
+      if (prev >= 0xd800 && prev <= 0xdbff) return c;
+    }
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u{${code.toString(16)}}`;
+  });
+}
+
 /** True when `name` can be written bare as an attribute name or variable. */
 export function isPlainIdentifier(name: string): boolean {
   return IDENT.test(name) && !KEYWORDS.has(name);

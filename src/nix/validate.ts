@@ -1,6 +1,6 @@
 import { resolveDisplayManager } from '../model/desktop';
 import type { Diagnostic, Project, Release, Specialisation } from '../model/types';
-import { duplicates, validateSpecialisation } from '../model/validate';
+import { duplicates, validateBase, validateSpecialisation } from '../model/validate';
 import { generatedOptionPaths } from './generate';
 import { rawCheck } from './raw';
 import {
@@ -20,6 +20,7 @@ import {
   releaseLabel,
 } from './releases';
 import { ALWAYS_GROUPS, SERVICE_GROUPS } from './groups';
+import { own } from '../model/own';
 
 /**
  * Every check of a project: the model's own rules, the chosen release's rules, and the syntax of
@@ -69,6 +70,7 @@ function validateParent(project: Project, release: Release): Diagnostic[] {
       });
   }
   if (!base) return out;
+  out.push(...validateBase(base));
   const env = base.desktop.environment;
   if (env !== 'none' && !at(DESKTOP_RULES[env], release))
     out.push({ path: 'base.desktop.environment', severity: 'error', message: `NixOS ${releaseLabel(release)} has no ${env}` });
@@ -154,7 +156,7 @@ function validateForRelease(project: Project, index: number, release: Release): 
 
   const kernel = s.kernel.packages;
   if (kernel !== null) {
-    const removedIn = REMOVED_KERNELS[kernel];
+    const removedIn = own(REMOVED_KERNELS, kernel);
     if (removedIn && releaseIndex(release) >= releaseIndex(removedIn))
       error('.kernel.packages', `${kernel} was removed in NixOS ${removedIn}; choose another kernel`);
     else if (!at(KERNEL_VARIANTS, release)!.includes(kernel))
@@ -169,7 +171,7 @@ function validateForRelease(project: Project, index: number, release: Release): 
       );
     u.extraGroups.forEach((group, k) => {
       if (ALWAYS_GROUPS.has(group) || extraSets(`users.groups.${group}`)) return;
-      const creator = SERVICE_GROUPS[group];
+      const creator = own(SERVICE_GROUPS, group);
       if (creator && extraSets(creator)) return;
       if (group === 'networkmanager' && s.inheritParentConfig && project.base?.networkmanager) return;
       warn(

@@ -2,6 +2,7 @@ import type { Project } from '../model/types';
 import { NVIDIA_DRIVERS } from '../model/types';
 import { SHELL_PACKAGES } from '../nix/releases';
 import { nixEvalJson, nixOfJson, tempFile } from './nix';
+import { own } from '../model/own';
 
 /**
  * Stand-in `pkgs`: every attribute the project names is a string saying which attribute it is,
@@ -9,15 +10,16 @@ import { nixEvalJson, nixOfJson, tempFile } from './nix';
  * driver was taken from.
  */
 export function standInPkgs(projects: Project[]): Record<string, unknown> {
-  const pkgs: Record<string, unknown> = {};
+  // Without a prototype, so a package called `constructor` or `__proto__` is a key like any other.
+  const pkgs: Record<string, unknown> = Object.create(null);
   const put = (path: string[], value: unknown) => {
     let node = pkgs;
     path.slice(0, -1).forEach((p) => {
-      if (typeof node[p] !== 'object' || node[p] === null) node[p] = {};
+      if (!Object.hasOwn(node, p) || typeof node[p] !== 'object' || node[p] === null) node[p] = Object.create(null);
       node = node[p] as Record<string, unknown>;
     });
     const last = path[path.length - 1];
-    if (!(last in node)) node[last] = value;
+    if (!Object.hasOwn(node, last)) node[last] = value;
   };
   const kernel = (name: string) => ({
     kernel: name,
@@ -27,7 +29,7 @@ export function standInPkgs(projects: Project[]): Record<string, unknown> {
   for (const project of projects)
     for (const s of project.specialisations) {
       for (const p of s.packages) put(p.split('.'), `pkg:${p}`);
-      for (const u of s.users) if (u.shell) put([SHELL_PACKAGES[u.shell] ?? u.shell], `pkg:${SHELL_PACKAGES[u.shell] ?? u.shell}`);
+      for (const u of s.users) if (u.shell) put([own(SHELL_PACKAGES, u.shell) ?? u.shell], `pkg:${own(SHELL_PACKAGES, u.shell) ?? u.shell}`);
       if (s.kernel.packages) put([s.kernel.packages], kernel(s.kernel.packages));
     }
   return pkgs;

@@ -38,13 +38,14 @@ export function standInPkgsFor(texts: readonly string[]): Record<string, unknown
       ['stable', 'production', 'beta', 'latest', 'vulkan_beta', 'legacy_580', 'legacy_535', 'legacy_470', 'legacy_390'].map((d) => [d, `nvidia-${d}@${name}`]),
     ),
   });
-  const pkgs: Record<string, unknown> = { linuxPackages: kernel('linuxPackages') };
+  // Without a prototype, so a package called `constructor` or `__proto__` is a key like any other.
+  const pkgs: Record<string, unknown> = Object.assign(Object.create(null), { linuxPackages: kernel('linuxPackages') });
   for (const path of paths.sort((a, b) => b.length - a.length)) {
     let node = pkgs;
     path.forEach((part, k) => {
       const last = k === path.length - 1;
-      if (!(part in node)) node[part] = part.startsWith('linuxPackages') ? kernel(part) : last ? `pkg:${path.slice(0, k + 1).join('.')}` : {};
-      else if (!last && typeof node[part] !== 'object') node[part] = {};
+      if (!Object.hasOwn(node, part)) node[part] = part.startsWith('linuxPackages') ? kernel(part) : last ? `pkg:${path.slice(0, k + 1).join('.')}` : Object.create(null);
+      else if (!last && typeof node[part] !== 'object') node[part] = Object.create(null);
       if (!last) node = node[part] as Record<string, unknown>;
     });
   }

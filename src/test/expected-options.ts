@@ -11,6 +11,7 @@ import {
   SHELL_PROGRAMS,
   at,
 } from '../nix/releases';
+import { own } from '../model/own';
 
 /**
  * What a specialisation must mean to NixOS, as flat option paths → values, written from the
@@ -54,7 +55,7 @@ export function expectedOptions(s: Specialisation, release: Release): Record<str
     if (u.description !== null) o[`${p}.description`] = u.description;
     if (u.extraGroups.length) o[`${p}.extraGroups`] = u.extraGroups;
     if (u.shell) {
-      const pkg = SHELL_PACKAGES[u.shell] ?? u.shell;
+      const pkg = own(SHELL_PACKAGES, u.shell) ?? u.shell;
       o[`${p}.shell`] = `pkg:${pkg}`;
       if (at(SHELL_PROGRAMS, release)!.includes(u.shell)) o[`programs.${u.shell}.enable`] = true;
     }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/types';
+import { own } from '../../model/own';
 
 /** Errors first, then warnings; the generator's order (by specialisation) within each. */
 export function sortProblems(diagnostics: readonly Diagnostic[]): Diagnostic[] {
@@ -81,8 +82,8 @@ export function describePath(path: string, names: readonly string[]): string {
   });
   for (const m of rest.matchAll(/([^.[\]]+)(?:\[(\d+)\])?/g)) {
     const [, name, index] = m;
-    if (index === undefined) parts.push(FIELD_LABELS[name] ?? words(name));
-    else parts.push(`${ITEM_LABELS[name] ?? words(name)} ${Number(index) + 1}`);
+    if (index === undefined) parts.push(own(FIELD_LABELS, name) ?? words(name));
+    else parts.push(`${own(ITEM_LABELS, name) ?? words(name)} ${Number(index) + 1}`);
   }
   return parts.join(' › ') || 'project';
 }

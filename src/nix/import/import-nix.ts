@@ -16,6 +16,7 @@ import type { ImportReport, SpecialisationReport } from './report';
 import { SourceText } from './source';
 import { isArgument } from './scope';
 import { attrPath } from '../strings';
+import { own } from '../../model/own';
 
 export interface ImportOptions {
   /** Keep this release when the input allows it (the project's current release). */
@@ -395,7 +396,7 @@ export function unitLabel(unit: string): string {
   const user = /^user:(.*?)(?:#(\w+))?$/.exec(unit);
   if (user) {
     const fields: Record<string, string> = { uid: 'uid', description: 'description', extraGroups: 'groups', shell: 'login shell', hashedPassword: 'password hash', authorizedKeys: 'SSH keys' };
-    return user[2] ? `the ${fields[user[2]] ?? user[2]} of user ${user[1]}` : `user ${user[1]}`;
+    return user[2] ? `the ${own(fields, user[2]) ?? user[2]} of user ${user[1]}` : `user ${user[1]}`;
   }
   const labels: Record<string, string> = {
     tags: 'the tags',
@@ -412,7 +413,7 @@ export function unitLabel(unit: string): string {
     'kernel.modules': 'the kernel modules',
     'kernel.blacklistedModules': 'the blacklisted kernel modules',
   };
-  return labels[unit] ?? unit;
+  return own(labels, unit) ?? unit;
 }
 
 const GPU_LABELS: Record<string, string> = {

@@ -14,6 +14,7 @@ import {
   type Steps,
 } from '../releases';
 import type { Leaf } from './leaves';
+import { own } from '../../model/own';
 
 /** A fact about the input that only some releases have, e.g. an option path that moved. */
 export interface Constraint {
@@ -68,7 +69,7 @@ export function constraintsOf(leaves: readonly Leaf[]): Constraint[] {
       if (set) note(path, set);
     }
     if (leaf.key === 'boot\u0001kernelPackages' && leaf.canon.startsWith('p:')) {
-      const removed = REMOVED_KERNELS[leaf.canon.slice(2)];
+      const removed = own(REMOVED_KERNELS, leaf.canon.slice(2));
       if (removed) note(`pkgs.${leaf.canon.slice(2)}`, RELEASES.filter((r) => releaseIndex(r) < releaseIndex(removed)));
     }
     const driver = /^c:boot\.kernelPackages\.nvidiaPackages\.(\w+)$/.exec(leaf.canon)?.[1];

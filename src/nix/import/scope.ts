@@ -1,4 +1,5 @@
 import type { AttrsExpr, Binding, Expr, LambdaExpr, LetExpr, LegacyLetExpr, WithExpr } from '../syntax/ast';
+import { isNixGlobal } from '../syntax/globals';
 
 /**
  * A lexical scope between the root of the input and a specialisation's settings. Kept text that
@@ -54,15 +55,7 @@ export function letScope(node: LetExpr | LegacyLetExpr): Scope {
 /** The arguments NixOS passes to every module. */
 export const STANDARD_ARGUMENTS: ReadonlySet<string> = new Set(['config', 'options', 'lib', 'pkgs', 'modulesPath']);
 
-/** Names Nix binds in its base environment: lexical, so `with` never shadows them. */
-export function isNixGlobal(name: string): boolean {
-  return NIX_GLOBALS.has(name) || name.startsWith('__');
-}
-const NIX_GLOBALS = new Set([
-  'builtins', 'true', 'false', 'null', 'import', 'abort', 'throw', 'map', 'toString', 'isNull', 'baseNameOf',
-  'dirOf', 'derivation', 'derivationStrict', 'removeAttrs', 'placeholder', 'fetchTarball', 'fetchGit', 'fetchurl',
-  'fetchMercurial', 'scopedImport', 'fromTOML',
-]);
+export { isNixGlobal };
 
 /** The innermost scope below `from` (exclusive) that binds `name` lexically, with its index. */
 export function lookup(chain: Chain, name: string, from = chain.length): { scope: Scope; index: number } | null {
