@@ -327,8 +327,11 @@ function usersBindings({ s, p, release }: Ctx): Binding[] {
     const up = `${p}.users[${j}]`;
     out.push(set(['users', 'users', u.name], attrs(userFields(u, up)), [up, `${up}.name`]));
     if (!u.isNormalUser) out.push(set(['users', 'groups', u.name], attrs([]), [`${up}.isNormalUser`]));
-    if (u.shell && at(SHELL_PROGRAMS, release)!.includes(u.shell))
-      programs.set(u.shell, [...(programs.get(u.shell) ?? []), `${up}.shell`]);
+    if (u.shell && at(SHELL_PROGRAMS, release)!.includes(u.shell)) {
+      const sources = programs.get(u.shell);
+      if (sources) sources.push(`${up}.shell`);
+      else programs.set(u.shell, [`${up}.shell`]);
+    }
   });
   for (const [shell, sources] of programs) out.push(set(['programs', shell, 'enable'], bool(true), sources));
   return out;

@@ -213,7 +213,11 @@ function prepare(found: FoundSpecialisation): Prepared {
   }
   const leaves = leavesOf(nodes);
   const leavesByNode = new Map<ConfigNode, Leaf[]>();
-  for (const l of leaves) leavesByNode.set(l.node, [...(leavesByNode.get(l.node) ?? []), l]);
+  for (const l of leaves) {
+    const list = leavesByNode.get(l.node);
+    if (list) list.push(l);
+    else leavesByNode.set(l.node, [l]);
+  }
   const inherit = readInheritParentConfig(found);
   return { found, inheritParentConfig: inherit.value, inheritNotes: inherit.notes, nodes, expressionNodes, opaque, leaves, leavesByNode };
 }

@@ -72,7 +72,12 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   for (const l of leaves) if (l.inner && !l.dynamic && !plain.has(l.key)) plain.set(l.key, l);
   const claims = new Map<string, Leaf[]>();
   const claim = (unit: string, ...found: (Leaf | undefined)[]) => {
-    for (const l of found) if (l) claims.set(unit, [...(claims.get(unit) ?? []), l]);
+    for (const l of found)
+      if (l) {
+        const list = claims.get(unit);
+        if (list) list.push(l);
+        else claims.set(unit, [l]);
+      }
   };
   const get = (path: string) => plain.get(pathKey(path.split('.')));
   const isTrue = (path: string) => get(path)?.innerCanon === 'true';
@@ -103,9 +108,8 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   }
 
   // Users: a normal user, or a system user in its own group; anything else stays Nix.
-  const userNames: string[] = [];
-  for (const l of leaves)
-    if (l.path.length > 3 && l.path[0] === 'users' && l.path[1] === 'users' && !userNames.includes(l.path[2])) userNames.push(l.path[2]);
+  const userNames = new Set<string>();
+  for (const l of leaves) if (l.path.length > 3 && l.path[0] === 'users' && l.path[1] === 'users') userNames.add(l.path[2]);
   for (const name of userNames) {
     const unit = `user:${name}`;
     const field = (f: string) => plain.get(pathKey(['users', 'users', name, ...f.split('.')]));

@@ -29,7 +29,9 @@ export function mapConfiguration(leaves: readonly Leaf[], release: Release, cont
   const byKey = new Map<string, Leaf[]>();
   const prefixes = new Set<string>();
   for (const l of leaves) {
-    byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
+    const same = byKey.get(l.key);
+    if (same) same.push(l);
+    else byKey.set(l.key, [l]);
     for (let n = 0; n < l.path.length; n++) prefixes.add(pathKey(l.path.slice(0, n)));
   }
   const blocked = new Map<string, string>();
