@@ -103,3 +103,138 @@ export function jsonErrorAt(text: string): { offset: number; expected: string } 
     throw e;
   }
 }
+
+/**
+ * A JSON number kept with its text, because the double JSON.parse makes of it may not be the number
+ * as written: `999.99999999999999` becomes 1000 and `1e400` Infinity. The reader judges integers by
+ * `source`, and names them by it.
+ */
+export class WrittenNumber {
+  readonly value: number;
+  readonly source: string;
+  constructor(value: number, source: string) {
+    this.value = value;
+    this.source = source;
+  }
+}
+
+/** Whether a JSON number's text is a whole number as written (`1000`, `1000.0`, `1e3`; not `999.99999999999999`). */
+export function isIntegerAsWritten(source: string): boolean {
+  const m = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(source);
+  if (!m) return false;
+  const digits = (m[1] + (m[2] ?? '')).replace(/0+$/, '');
+  // The decimal point sits after this many of the digits; every digit left after it must be zero.
+  const point = m[1].length + Number(m[3] ?? 0);
+  return /^0*$/.test(digits) || digits.length <= point;
+}
+
+/** A number whose double is exact for any text of its shape: no fraction, no exponent, at most 15 digits. */
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
+/** Where a number that is not plain can start to show: a digit then `.`, `e` or `E`, or 16 digits in a row. */
+const NOT_PLAIN = /\d[.eE]|\d{16}/g;
+const isNumberChar = (c: number) => (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 69 || c === 101;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Whether valid JSON may hold a number that is not plain. Every match of NOT_PLAIN is widened to
+ * the run of number characters around it: a number token sits between `:`, `,`, `[` (or the start)
+ * and `,`, `}`, `]` (or the end). Text inside a string can look the same (a false alarm, which only
+ * costs the slow path); a real number always does, so a "no" is certain.
+ */
+function mayHoldNotPlainNumber(text: string): boolean {
+  const re = new RegExp(NOT_PLAIN);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start > 0 && isNumberChar(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isNumberChar(text.charCodeAt(end))) end++;
+    let before = start - 1;
+    while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
+    let after = end;
+    while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+    if ((before < 0 || ':,['.includes(text[before])) && (after >= text.length || ',}]'.includes(text[after]))) return true;
+    re.lastIndex = end;
+  }
+  return false;
+}
+
+/** Builds the value of text that JSON.parse accepted, numbers that are not plain as WrittenNumbers. */
+function parseKeepingNumbers(text: string): unknown {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  };
+  const string = (): string => {
+    const start = i++;
+    let escaped = false;
+    for (let c = text.charCodeAt(i); c !== 34; c = text.charCodeAt(i)) {
+      if (c === 92) {
+        escaped = true;
+        i++;
+      }
+      i++;
+    }
+    i++;
+    return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
+  };
+  const number = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (): unknown => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      const object: Record<string, unknown> = {};
+      i++;
+      ws();
+      if (text[i] === '}') return i++, object;
+      for (;;) {
+        ws();
+        const key = string();
+        ws();
+        i++; // :
+        // As JSON.parse: an own property even for "__proto__", the last of duplicate keys wins.
+        Object.defineProperty(object, key, { value: value(), writable: true, enumerable: true, configurable: true });
+        ws();
+        if (text[i++] === '}') return object;
+      }
+    }
+    if (c === '[') {
+      const list: unknown[] = [];
+      i++;
+      ws();
+      if (text[i] === ']') return i++, list;
+      for (;;) {
+        list.push(value());
+        ws();
+        if (text[i++] === ']') return list;
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return (i += 4), true;
+    if (c === 'f') return (i += 5), false;
+    if (c === 'n') return (i += 4), null;
+    number.lastIndex = i;
+    const source = number.exec(text)![0];
+    i += source.length;
+    return PLAIN_INTEGER.test(source) ? Number(source) : new WrittenNumber(Number(source), source);
+  };
+  return value();
+}
+
+/**
+ * JSON.parse (and its SyntaxError), except that a number whose text is not a plain integer — a
+ * fraction, an exponent, 16 digits or more — comes back as a WrittenNumber, so that the reader can
+ * refuse `999.99999999999999` where a whole number belongs, and say `1e400` rather than `null`.
+ * JSON.parse loses the text, and the reviver that would give it (`context.source`) is missing from
+ * Node 20 and older browsers. Files this app writes hold plain integers only: for them this is
+ * JSON.parse plus one regular-expression pass, and the slower scan runs only when one may not be.
+ */
+export function parseJson(text: string): unknown {
+  const data: unknown = JSON.parse(text);
+  if (!mayHoldNotPlainNumber(text)) return data;
+  try {
+    return parseKeepingNumbers(text);
+  } catch (e) {
+    if (e instanceof RangeError) return data; // nested too deep to walk: not a project anyway
+    throw e;
+  }
+}
