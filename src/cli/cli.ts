@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { RELEASES, type Release } from '../model/types';
 
 export interface CliResult {
@@ -50,30 +50,82 @@ export function parseArgs(args: string[], usage: string, noun: string, switches:
   return { file, name: file === '-' ? '<stdin>' : file, out, release, switches: given };
 }
 
-/** Reads the input; a CliResult naming the file and the reason when it cannot. */
-export function readInputOf(args: CommonArgs, readInput: (file: string) => string): { text: string } | CliResult {
+/** Whether two paths (`-`: standard input) are one regular file, through symbolic or hard links too. */
+export type SameFile = (input: string, output: string) => boolean;
+
+export const isSameFile: SameFile = (input, output) => {
+  try {
+    const a = input === '-' ? fstatSync(0, { bigint: true }) : statSync(input, { bigint: true });
+    const b = statSync(output, { bigint: true });
+    return a.isFile() && b.isFile() && a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false; // no output file yet, or an input that cannot be read (which reading will report)
+  }
+};
+
+/** Why a system call failed, in words: `no space left on device`, not `ENOSPC: no space left on device, write`. */
+export function reason(e: unknown, writing = false): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') return writing ? 'no such directory' : 'no such file';
+  if (err.code === 'EISDIR') return 'it is a directory';
+  const message = String(err.message ?? e);
+  return err.code ? message.replace(/^E[A-Z0-9]+: /, '').replace(/, [a-z]+(?: '.*')?$/, '') : message;
+}
+
+/**
+ * Reads the input; a CliResult naming the file and the reason when it cannot, or when `-o` names
+ * the input itself (writing would replace the input with the output).
+ */
+export function readInputOf(
+  args: CommonArgs,
+  readInput: (file: string) => string,
+  sameFile: SameFile = isSameFile,
+): { text: string } | CliResult {
+  if (args.out !== null && sameFile(args.file, args.out)) {
+    const what =
+      args.file === '-' ? 'the file on standard input' : args.out === args.file ? 'the input file' : `the same file as the input ${args.file}`;
+    return { code: 1, stdout: '', stderr: `${args.out}: is ${what}; refusing to write the output over it (nothing written)\n` };
+  }
   try {
     return { text: readInput(args.file) };
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message;
-    return { code: 1, stdout: '', stderr: `${args.name}: cannot read: ${why}\n` };
+    return { code: 1, stdout: '', stderr: `${args.name}: cannot read: ${reason(e)}\n` };
   }
 }
 
-/** Runs a command in this process: files from disk, `-` from standard input, no stack traces. */
-export function runMain(command: (args: string[], readInput: (file: string) => string) => CliResult): void {
-  const result = command(process.argv.slice(2), (f) => readFileSync(f === '-' ? 0 : f, 'utf8'));
+/** What a command gets from the process: its arguments, a reader of its input and the same-file test. */
+export type Command = (args: string[], readInput: (file: string) => string, sameFile?: SameFile) => CliResult;
+
+/** The status of a process killed by SIGPIPE, as a shell reports it: a reader that closed the pipe early. */
+const CLOSED_PIPE_STATUS = 128 + 13;
+
+/**
+ * Runs a command in this process: files from disk, `-` from standard input, no stack traces.
+ * Writing can fail after the command succeeded: a reader that stops early (`| head`) ends it
+ * quietly with the status of a closed pipe; any other failure (`> /dev/full`) is one line and status 1.
+ */
+export function runMain(command: Command): void {
+  const result = command(process.argv.slice(2), (f) => readFileSync(f === '-' ? 0 : f, 'utf8'), isSameFile);
+  // Standard error may be closed as well: there is then nobody to tell.
+  process.stderr.on('error', () => {});
   if (result.output) {
     try {
       writeFileSync(result.output.file, result.output.text);
     } catch (e) {
-      process.stderr.write(`${result.output.file}: cannot write: ${(e as Error).message}\n`);
+      process.stderr.write(`${result.output.file}: cannot write: ${reason(e, true)}\n`);
       process.exitCode = 1;
       return;
     }
   }
+  process.exitCode = result.code;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      if (process.exitCode === 0) process.exitCode = CLOSED_PIPE_STATUS;
+      return;
+    }
+    process.stderr.write(`<stdout>: cannot write: ${reason(e, true)}\n`);
+    process.exitCode = 1;
+  });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
-  process.exitCode = result.code;
 }

@@ -1,6 +1,6 @@
 import { parseProjectText } from '../model/read';
 import { RELEASES, type Diagnostic } from '../model/types';
-import { parseArgs, readInputOf, type CliResult } from './cli';
+import { isSameFile, parseArgs, readInputOf, type CliResult, type SameFile } from './cli';
 import { generate } from '../nix/generate';
 import { validate } from '../nix/validate';
 
@@ -12,11 +12,11 @@ Prints the NixOS module for a Specialisation Studio project (format version 1).
   -                   read the project from standard input`;
 
 /** The command line as a pure-ish function of its arguments and input, for tests. */
-export function runGenerate(args: string[], readInput: (file: string) => string): CliResult {
+export function runGenerate(args: string[], readInput: (file: string) => string, sameFile: SameFile = isSameFile): CliResult {
   const parsed = parseArgs(args, USAGE, 'project');
   if ('code' in parsed) return parsed;
   const { name, out, release } = parsed;
-  const input = readInputOf(parsed, readInput);
+  const input = readInputOf(parsed, readInput, sameFile);
   if ('code' in input) return input;
   const { text } = input;
   const read = parseProjectText(text);

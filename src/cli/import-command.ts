@@ -2,7 +2,7 @@ import { projectFileText } from '../model/project-file';
 import { RELEASES } from '../model/types';
 import { importNix } from '../nix/import/import-nix';
 import { formatReport } from '../nix/import/report';
-import { parseArgs, readInputOf, type CliResult } from './cli';
+import { isSameFile, parseArgs, readInputOf, type CliResult, type SameFile } from './cli';
 
 const USAGE = `usage: npm run --silent import -- <configuration.nix | -> [-o project.json] [--release <release>] [--recover]
 
@@ -16,14 +16,22 @@ bindings such as \`specialisation = { … };\`) and prints them as a Specialisat
   -                   read the Nix from standard input`;
 
 /** The import command as a function of its arguments and input, for tests. */
-export function runImport(args: string[], readInput: (file: string) => string): CliResult {
+export function runImport(args: string[], readInput: (file: string) => string, sameFile: SameFile = isSameFile): CliResult {
   const parsed = parseArgs(args, USAGE, 'file', ['--recover']);
   if ('code' in parsed) return parsed;
   const { name, out, release } = parsed;
   const recover = parsed.switches.has('--recover');
-  const input = readInputOf(parsed, readInput);
+  const input = readInputOf(parsed, readInput, sameFile);
   if ('code' in input) return input;
   const { text } = input;
+  // Nix refuses a byte order mark ("syntax error, unexpected invalid token" at 1:1); say what it is,
+  // as the character itself cannot be seen.
+  if (text.charCodeAt(0) === 0xfeff)
+    return {
+      code: 1,
+      stdout: '',
+      stderr: `${name}:1:1: the text starts with a byte order mark (U+FEFF), which Nix does not accept; save it as UTF-8 without one\n`,
+    };
   let result = importNix(text, release ? { release } : {});
   if (!result.ok) {
     const { line, column, message } = result.error;
