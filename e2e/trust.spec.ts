@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { STORAGE_KEY } from '../src/store/persistence';
 import { expect, test } from './fixtures';
@@ -67,6 +67,72 @@ test('two tabs: the second is told and does not silently overwrite the first', a
   await expect(nameField(b)).toHaveValue('from-a');
 });
 
+test('Edit Nix: text typed right before a crash, not Nix yet, comes back in Edit Nix', async ({ page, context }) => {
+  await page.goto('/');
+  await addBlank(page, 'kept');
+  const toggle = page.getByRole('button', { name: 'Edit Nix' });
+  await toggle.click();
+  const editor = page.locator('.preview-monaco');
+  await expect(editor.getByRole('textbox', { name: 'Nix (editable)' })).toBeAttached();
+  await editor.getByText('kept', { exact: true }).first().dblclick();
+  await page.keyboard.type('half typed');
+  // No waiting: the renderer dies right after the last keystroke, before the text is read.
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByRole('button', { name: 'Edit Nix' })).toHaveAttribute('aria-pressed', 'true');
+  // Monaco or, until it loads, the plain editable text.
+  const editNixText = () =>
+    again.evaluate(() => window.__studioPreviewText?.() ?? document.querySelector<HTMLTextAreaElement>('textarea.preview-plain-editable')?.value);
+  await expect.poll(editNixText).toContain('specialisation.half typed');
+  await expect(again.getByRole('status').filter({ hasText: /^Line \d+, column \d+: / })).toBeVisible();
+  // The forms keep what was last valid.
+  await expect(nameField(again)).toHaveValue('kept');
+});
+
+test('two tabs: saving off in the second tab stays on screen until a version is chosen, then its work is saved', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/');
+  await b.goto('/');
+  await addBlank(a, 'from-a');
+  const notice = notices(b).locator('.notice').filter({ hasText: 'This project was changed in another tab.' });
+  await expect(notice).toContainText('does not save');
+  await expect(notice.getByRole('button', { name: /^Dismiss/ })).toHaveCount(0);
+  await addBlank(b, 'from-b');
+  await notice.getByRole('button', { name: "Save this tab's version" }).click();
+  await expect(notice).toHaveCount(0);
+  await nameField(b).fill('from-b-later');
+  const saved = () =>
+    b.evaluate(
+      (key) => (JSON.parse(localStorage.getItem(key)!).specialisationKeys as string[]).map((k) => JSON.parse(localStorage.getItem(k)!).name),
+      STORAGE_KEY,
+    );
+  expect(await saved()).toEqual(['from-b-later']);
+});
+
+test('storage that is full, then not: the notice goes when saving works again', async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    (window as unknown as { __full: boolean }).__full = true;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as unknown as { __full: boolean }).__full) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  await page.goto('/');
+  await addBlank(page, 'first');
+  await expect(notices(page)).toContainText('storage is full');
+  await expect(notices(page).getByRole('button', { name: /^Dismiss/ })).toHaveCount(0);
+  await page.evaluate(() => ((window as unknown as { __full: boolean }).__full = false));
+  await nameField(page).fill('saved');
+  await expect(page.getByText(/storage is full/)).toHaveCount(0);
+  expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toContain('specialisationKeys');
+});
+
 test('storage that is full: the user is told, work goes on in memory, Save still works', async ({ page }) => {
   await page.addInitScript(() => {
     Storage.prototype.setItem = () => {
@@ -107,6 +173,60 @@ test('a corrupt stored value is kept aside, offered for download, and the app st
   await expect(page.getByRole('button', { name: 'Add a blank specialisation' })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), notices(page).getByRole('button', { name: /Download/ }).click()]);
   expect(download.suggestedFilename()).toBe('set-aside-project.json');
+});
+
+/** Adds alpha and beta, then breaks the stored value with `breakIt` (in the page); returns every stored value. */
+async function savedThenBroken(page: Page, breakIt: (key: string) => void) {
+  await page.goto('/');
+  await addBlank(page, 'alpha');
+  await addBlank(page, 'beta');
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', STORAGE_KEY)).toContain('specialisationKeys');
+  await page.evaluate(breakIt, STORAGE_KEY);
+  return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+}
+
+const pieceOf = (stored: Record<string, string>, name: string) =>
+  Object.keys(stored).find((k) => k.startsWith('specialisation-studio:specialisation:') && stored[k].includes(`"name":"${name}"`))!;
+
+test('a stored piece cut short: everything is kept aside, what can be read downloads as a project, and no piece is deleted after an edit and a reload', async ({ page }) => {
+  const stored = await savedThenBroken(page, (key) => {
+    const index = JSON.parse(localStorage.getItem(key)!);
+    const beta = index.specialisationKeys[1];
+    localStorage.setItem(beta, localStorage.getItem(beta)!.slice(0, 15));
+  });
+  const alpha = pieceOf(stored, 'alpha');
+  await page.reload();
+  await expect(notices(page)).toContainText('could not be opened (a part of the saved project is not valid JSON');
+  const downloadRecovered = notices(page).getByRole('button', { name: 'Download recovered-project.json' });
+  await expect(downloadRecovered).toBeVisible();
+  const [recovered] = await Promise.all([page.waitForEvent('download'), downloadRecovered.click()]);
+  const project = JSON.parse(await readFile((await recovered.path())!, 'utf8'));
+  expect(project.specialisations.map((s: { name: string }) => s.name)).toEqual(['alpha']);
+  const [raw] = await Promise.all([page.waitForEvent('download'), notices(page).getByRole('button', { name: 'Download set-aside-project.json' }).click()]);
+  const values = JSON.parse(await readFile((await raw.path())!, 'utf8')).values;
+  expect(values[STORAGE_KEY]).toBe(stored[STORAGE_KEY]);
+  expect(values[alpha]).toBe(stored[alpha]);
+  const beta = JSON.parse(stored[STORAGE_KEY]).specialisationKeys[1];
+  expect(values[beta]).toBe(stored[beta]);
+
+  await addBlank(page, 'gamma');
+  await page.reload();
+  await expect(notices(page)).toContainText('kept aside in this browser');
+  expect(await page.evaluate((k) => localStorage.getItem(k), alpha)).toBe(stored[alpha]);
+  await notices(page).getByRole('button', { name: 'Open the 1 specialisation that could be read' }).click();
+  await expect(list(page).getByRole('button', { name: /^alpha/ })).toBeVisible();
+});
+
+test('a stored index with no list of its specialisations is kept aside with a notice, and no piece is deleted', async ({ page }) => {
+  const stored = await savedThenBroken(page, (key) => {
+    localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), specialisationKeys: null }));
+  });
+  await page.reload();
+  await expect(notices(page)).toContainText('could not be opened (the saved index does not say where its specialisations are)');
+  await addBlank(page, 'gamma');
+  await page.reload();
+  for (const name of ['alpha', 'beta'])
+    expect(await page.evaluate((k) => localStorage.getItem(k), pieceOf(stored, name))).toBe(stored[pieceOf(stored, name)]);
 });
 
 test('bad project files give a clear message, leave the project untouched and keep the page responsive', async ({ page }, testInfo) => {

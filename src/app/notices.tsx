@@ -35,18 +35,16 @@ export function Notices() {
                 {a.label}
               </button>
             ))}
-            {n.download && (
-              <button
-                type="button"
-                className="button-small"
-                onClick={() => downloadText(n.download!.fileName, n.download!.text)}
-              >
-                Download {n.download.fileName}
+            {[...(n.download ? [n.download] : []), ...(n.downloads ?? [])].map((d) => (
+              <button key={d.fileName} type="button" className="button-small" onClick={() => downloadText(d.fileName, d.text)}>
+                Download {d.fileName}
+              </button>
+            ))}
+            {!n.persistent && (
+              <button type="button" className="button-small button-quiet" onClick={() => dismiss(i)} aria-label={`Dismiss: ${n.message}`}>
+                Dismiss
               </button>
             )}
-            <button type="button" className="button-small button-quiet" onClick={() => dismiss(i)} aria-label={`Dismiss: ${n.message}`}>
-              Dismiss
-            </button>
           </div>
         </div>
       ))}

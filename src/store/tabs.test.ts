@@ -72,10 +72,28 @@ describe('two tabs on one project', () => {
     const storeB = createStudioStore(b.storage, b.events);
     storeA.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('from-a')));
     storeB.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('from-b')));
-    storeB.getState().notices.find((n) => n.message.includes('another tab'))!.actions!.find((x) => x.label.startsWith('Keep'))!.run();
+    storeB.getState().notices.find((n) => n.message.includes('another tab'))!.actions!.find((x) => x.label === "Save this tab's version")!.run();
     expect(stored(data)).toEqual(['from-b']);
     expect(storeB.getState().notices.some((n) => n.message.includes('another tab'))).toBe(false);
     expect(storeA.getState().notices.some((n) => n.message.includes('another tab'))).toBe(true);
+  });
+  it('the notice that this tab stops saving cannot be dismissed: saving off stays on screen until the user picks a version', () => {
+    const { data, tab } = sharedStorage();
+    const a = tab();
+    const b = tab();
+    const storeA = createStudioStore(a.storage, a.events);
+    const storeB = createStudioStore(b.storage, b.events);
+    storeA.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('from-a')));
+    const index = storeB.getState().notices.findIndex((n) => n.message.includes('another tab'));
+    storeB.getState().dismissNotice(index);
+    const notice = storeB.getState().notices.find((n) => n.message.includes('another tab'));
+    expect(notice?.persistent).toBe(true);
+    expect(notice?.details?.[0]).toMatch(/does not save/);
+    storeB.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('from-b')));
+    expect(stored(data)).toEqual(['from-a']);
+    notice!.actions!.find((x) => x.label === "Save this tab's version")!.run();
+    storeB.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('later')));
+    expect(stored(data)).toEqual(['from-b', 'later']);
   });
 });
 
@@ -99,6 +117,30 @@ describe('storage that fails', () => {
     expect(none.getState().notices[0].message).toMatch(/does not allow saving/);
   });
 
+  it('the storage-full notice goes when a save succeeds again', () => {
+    const data = new Map<string, string>();
+    let full = true;
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        if (full) throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+        data.set(k, v);
+      },
+      removeItem: (k: string) => void data.delete(k),
+    } as unknown as Storage;
+    const store = createStudioStore(storage, null);
+    store.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('a')));
+    const warning = store.getState().notices.find((n) => n.message.includes('storage is full'));
+    expect(warning?.persistent).toBe(true);
+    full = false;
+    store.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('b')));
+    expect(store.getState().notices.filter((n) => n.message.includes('storage is full'))).toEqual([]);
+    expect(stored(data)).toEqual(['a', 'b']);
+    full = true;
+    store.getState().setProject((p) => addSpecialisation(p, defaultSpecialisation('c')));
+    expect(store.getState().notices.filter((n) => n.message.includes('storage is full'))).toHaveLength(1);
+  });
+
   it('a corrupt, foreign or newer stored value is kept aside, offered for download, and the app starts clean', () => {
     for (const raw of ['{not json', '{"hello":1}', JSON.stringify({ storageVersion: 99, project: {} }), JSON.stringify({ storageVersion: 1, project: { version: 2 } })]) {
       const data = new Map([[STORAGE_KEY, raw]]);
@@ -110,8 +152,9 @@ describe('storage that fails', () => {
       const store = createStudioStore(storage, null);
       expect(store.getState().project.specialisations).toEqual([]);
       const notice = store.getState().notices[0];
-      expect(notice.download?.text).toBe(raw);
-      expect([...data.entries()].some(([k, v]) => k.includes('set-aside') && v === raw)).toBe(true);
+      const download = notice.downloads?.find((d) => d.fileName === 'set-aside-project.json');
+      expect(JSON.parse(download!.text).values).toEqual({ [STORAGE_KEY]: raw });
+      expect([...data.entries()].some(([k, v]) => k.includes('set-aside') && JSON.parse(v).values[STORAGE_KEY] === raw)).toBe(true);
     }
   });
 });
@@ -162,5 +205,23 @@ describe('saving in pieces', () => {
     const broken = memory();
     broken.data.set(STORAGE_KEY, JSON.stringify({ storageVersion: 2, project: {}, specialisationKeys: ['specialisation-studio:specialisation:gone'] }));
     expect(loadStoredProject(broken.storage)).toMatchObject({ kind: 'set-aside', reason: expect.stringMatching(/missing/) });
+  });
+});
+
+describe('Edit Nix text', () => {
+  it('is saved at once, even when it is not Nix yet, and comes back at the next start', () => {
+    const data = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    } as unknown as Storage;
+    const store = createStudioStore(storage, null);
+    expect(store.getState().restoredEditNix).toBeNull();
+    store.getState().keepEditNixText('{ specialisation.half = {');
+    // No time passes: a crash here keeps it.
+    expect(createStudioStore(storage, null).getState().restoredEditNix).toBe('{ specialisation.half = {');
+    store.getState().keepEditNixText(null);
+    expect(createStudioStore(storage, null).getState().restoredEditNix).toBeNull();
   });
 });

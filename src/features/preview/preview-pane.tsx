@@ -10,7 +10,7 @@ import { HowToUse } from './how-to-use';
 import { PreviewEditor } from './preview-editor';
 import { sortProblems } from './problems';
 import { ProblemsList } from './problems-list';
-import { useEditNix } from './use-edit-nix';
+import { restoresEditNix, useEditNix } from './use-edit-nix';
 import './preview-pane.css';
 
 const NO_LINES: never[] = [];
@@ -22,7 +22,8 @@ export function PreviewPane() {
   const select = useStudio((s) => s.select);
   const specialisations = useStudio((s) => s.project.specialisations);
   const problemsHeading = useRef<HTMLHeadingElement>(null);
-  const [editing, setEditing] = useState(false);
+  // Edit Nix opens at start when its text was saved and the project does not hold it yet.
+  const [editing, setEditing] = useState(restoresEditNix);
   const edit = useEditNix(editing, text);
 
   const highlight = useMemo(() => linesForField(sourceMap, focusedField), [sourceMap, focusedField]);

@@ -23,15 +23,24 @@ export interface EditNix {
 
 const same = (a: Project, b: Project) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Whether Edit Nix should open at start: its text was saved and the project does not hold it yet. */
+export const restoresEditNix = () => studioStore.getState().restoredEditNix !== null;
+
 /**
  * Edit Nix: the user edits the module's text; after a pause it is read back (the importer, with
  * the project's release, parent system and default entry kept) and the forms follow, typing
  * bursts being one undo step. Text that is not Nix leaves the project as it was and is marked.
  * When the project changes from elsewhere (a form, Undo), the editor shows the generated text again.
+ * Until the project holds it, the text itself is saved at each keystroke (a crash loses nothing),
+ * and at the next start Edit Nix opens with it and reads it again.
  */
 export function useEditNix(editing: boolean, generated: string): EditNix {
   const project = useStudio((s) => s.project);
-  const [text, setText] = useState(generated);
+  const keep = useStudio((s) => s.keepEditNixText);
+  // The saved text and the project it was restored on; it is shown until that project changes.
+  const [start] = useState(() => (editing ? { text: studioStore.getState().restoredEditNix, on: project } : null));
+  const restored = useRef(start);
+  const [text, setText] = useState(start?.text ?? generated);
   const [problems, setProblems] = useState<SyntaxProblem[]>([]);
   const [status, setStatus] = useState<EditNixStatus>({ kind: 'ready' });
   const applied = useRef<Project | null>(null);
@@ -44,18 +53,7 @@ export function useEditNix(editing: boolean, generated: string): EditNix {
     run.current = null;
   };
 
-  useEffect(() => {
-    if (editing && project === applied.current) return;
-    stop();
-    setText(generated);
-    setProblems([]);
-    setStatus({ kind: 'ready' });
-  }, [editing, project, generated]);
-
-  useEffect(() => stop, []);
-
-  const onEdit = useCallback((next: string) => {
-    setText(next);
+  const readSoon = useCallback((next: string) => {
     stop();
     timer.current = setTimeout(() => {
       setStatus({ kind: 'reading' });
@@ -73,12 +71,42 @@ export function useEditNix(editing: boolean, generated: string): EditNix {
         setProblems([]);
         setStatus({ kind: 'applied', report: result.report });
         const state = studioStore.getState();
-        if (same(result.project, state.project)) return;
-        applied.current = result.project;
-        state.setProject(result.project, { coalesce: 'edit-nix' });
+        if (!same(result.project, state.project)) {
+          applied.current = result.project;
+          state.setProject(result.project, { coalesce: 'edit-nix' });
+        }
+        // The project (saved with it) holds the text now.
+        state.keepEditNixText(null);
       });
     }, DEBOUNCE_MS);
   }, []);
+
+  useEffect(() => {
+    if (editing && project === applied.current) return;
+    const saved = restored.current;
+    if (editing && saved?.text != null && project === saved.on) {
+      readSoon(saved.text);
+      return;
+    }
+    restored.current = null;
+    stop();
+    setText(generated);
+    setProblems([]);
+    setStatus({ kind: 'ready' });
+    keep(null);
+  }, [editing, project, generated, keep, readSoon]);
+
+  useEffect(() => stop, []);
+
+  const onEdit = useCallback(
+    (next: string) => {
+      setText(next);
+      // Saved before anything else happens, as a form edit is.
+      keep(next);
+      readSoon(next);
+    },
+    [keep, readSoon],
+  );
 
   return { text: editing ? text : generated, onEdit, problems: editing ? problems : [], status };
 }
