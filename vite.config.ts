@@ -1,10 +1,31 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './scripts/vite/csp.ts';
-import { serviceWorker } from './scripts/vite/service-worker.ts';
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // The service worker: Workbox precaching, bundled from src/app/sw.ts into `sw.js` (docs/offline.md).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/app',
+      filename: 'sw.ts',
+      // main.tsx registers it: the plugin's registration would be an inline or extra script.
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        // A classic script, so a plain `register('./sw.js')` runs it in every browser.
+        rollupFormat: 'iife',
+        // Every file the app may fetch, public/ included; not the source maps.
+        globPatterns: ['**/*.{html,js,css,json,svg,png,ico,ttf,woff,woff2,wasm,txt}'],
+        globIgnores: ['**/*.map'],
+        // Monaco's chunk is bigger than Workbox's default limit of 2 MiB.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      },
+    }),
+  ],
   // Relative asset URLs, so a build served from any sub-path (or opened from a mirror) still loads.
   base: './',
   server: {

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { SpecialisationForm } from '../features/form/specialisation-form';
+import { LoadBoundary } from '../features/load-error/load-boundary';
 import { ParentImport } from '../features/parent/parent-import';
 import { ParentPanel } from '../features/parent/parent-panel';
 import { ProjectMenu } from '../features/project/project-menu';
@@ -54,9 +55,11 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
 
           <OutputPanel
             nix={
-              <Suspense fallback={<PlainPreview />}>
-                <PreviewPane />
-              </Suspense>
+              <LoadBoundary part="The preview" fallback={<PlainPreview />}>
+                <Suspense fallback={<PlainPreview />}>
+                  <PreviewPane />
+                </Suspense>
+              </LoadBoundary>
             }
           />
         </main>

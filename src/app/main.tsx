@@ -14,7 +14,8 @@ createRoot(container).render(
   </StrictMode>,
 );
 
-// Offline after the first visit: the service worker keeps this build's files (production only).
+// Offline after the first visit: the service worker (src/app/sw.ts, docs/offline.md) keeps this build's
+// files, and keeps them while a tab uses them after a new build is deployed (production only).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('./sw.js').catch(() => {

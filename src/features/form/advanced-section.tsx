@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { setSpecialisationField } from '../../model/operations';
+import { LoadBoundary } from '../load-error/load-boundary';
 import { Field, type ControlProps } from './field';
 import { useFormContext } from './form-context';
 import { Section } from './section';
@@ -37,11 +38,16 @@ export function AdvancedSection() {
       description="Any other NixOS settings for this entry, as Nix bindings. They go inside its configuration as written."
     >
       <Field path={path} label={LABEL} hint="For example: services.openssh.enable = true; — use lib.mkForce where the parent sets the same option.">
-        {(control) => (
-          <Suspense fallback={<PlainEditor control={control} value={s.extraConfig} onChange={onChange} />}>
-            <NixCodeEditor value={s.extraConfig} onChange={onChange} label={LABEL} id={control.id} fieldPath={path} />
-          </Suspense>
-        )}
+        {(control) => {
+          const plain = <PlainEditor control={control} value={s.extraConfig} onChange={onChange} />;
+          return (
+            <LoadBoundary part="The Nix editor" fallback={plain}>
+              <Suspense fallback={plain}>
+                <NixCodeEditor value={s.extraConfig} onChange={onChange} label={LABEL} id={control.id} fieldPath={path} />
+              </Suspense>
+            </LoadBoundary>
+          );
+        }}
       </Field>
     </Section>
   );

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
+import { LoadBoundary } from '../load-error/load-boundary';
 import type { ImportSource } from './import-dialog';
 import { useFileDrop } from './use-file-drop';
 
@@ -37,17 +38,19 @@ export function ImportEntry({ onProjectFile }: { onProjectFile: (file: File) => 
         Import Nix…
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <ImportDialog
-            key={initial ? `${initial.name}:${initial.text.length}` : 'new'}
-            initial={initial}
-            onClose={() => {
-              setOpen(false);
-              // After the modal dialog is gone: while it is open, the rest of the page cannot take focus.
-              requestAnimationFrame(() => button.current?.focus());
-            }}
-          />
-        </Suspense>
+        <LoadBoundary part="The import dialog" onFailed={() => setOpen(false)}>
+          <Suspense fallback={null}>
+            <ImportDialog
+              key={initial ? `${initial.name}:${initial.text.length}` : 'new'}
+              initial={initial}
+              onClose={() => {
+                setOpen(false);
+                // After the modal dialog is gone: while it is open, the rest of the page cannot take focus.
+                requestAnimationFrame(() => button.current?.focus());
+              }}
+            />
+          </Suspense>
+        </LoadBoundary>
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

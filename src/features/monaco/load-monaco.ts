@@ -1,4 +1,5 @@
 import type * as MonacoApi from 'monaco-editor/editor';
+import { offerReload } from '../load-error/load-boundary';
 
 export type Monaco = typeof MonacoApi;
 
@@ -11,7 +12,8 @@ export function loadMonaco(): Promise<Monaco> {
     (m) => (loaded = m.monaco),
     (error: unknown) => {
       loading = null; // a later call may retry, e.g. after a flaky network
-      console.error('Monaco could not be loaded; the editors stay plain text.', error);
+      // The editors stay plain text, and usable; a reload usually brings the editor back.
+      offerReload('The code editor', error);
       throw error;
     },
   );

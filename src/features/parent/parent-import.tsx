@@ -1,4 +1,5 @@
 import { lazy, Suspense, useRef, useState } from 'react';
+import { LoadBoundary } from '../load-error/load-boundary';
 
 // Loaded when first opened: it brings the Nix parser and the importer's rules.
 const ParentImportDialog = lazy(() => import('./parent-import-dialog').then((m) => ({ default: m.ParentImportDialog })));
@@ -13,14 +14,16 @@ export function ParentImport() {
         Fill from configuration.nix…
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <ParentImportDialog
-            onClose={() => {
-              setOpen(false);
-              requestAnimationFrame(() => button.current?.focus());
-            }}
-          />
-        </Suspense>
+        <LoadBoundary part="The configuration.nix reader" onFailed={() => setOpen(false)}>
+          <Suspense fallback={null}>
+            <ParentImportDialog
+              onClose={() => {
+                setOpen(false);
+                requestAnimationFrame(() => button.current?.focus());
+              }}
+            />
+          </Suspense>
+        </LoadBoundary>
       )}
     </>
   );
