@@ -20,6 +20,16 @@ export interface ApplyGuide {
 
 const PROFILE = '/nix/var/nix/profiles/system';
 
+/**
+ * A word for a POSIX shell that the shell reads back as exactly `text`: bare when it holds only
+ * characters no shell treats specially, else in single quotes. A copied command can then never
+ * run what a name holds (`a; rm -rf ~`), even while the name is still marked invalid.
+ */
+export function shellWord(text: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return text;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** The rebuild that stays in the specialisation it runs from (`rememberAcrossRebuilds`). */
 export function rememberingRebuild(release: Release): string | null {
   if (!at(REBUILD_SPECIALISATION_FLAG, release)) return null;
@@ -47,6 +57,7 @@ export function applyGuide(project: Project, s: Specialisation): ApplyGuide {
   if (s.extraConfig.trim()) appliesOnSwitch.push('your extra Nix (unless it changes the kernel, the initrd or the bootloader)');
 
   const name = s.name;
+  const word = shellWord(name);
   const flag = at(REBUILD_SPECIALISATION_FLAG, release);
   const commands: GuideCommand[] = [
     { label: 'Build the new boot entries (they appear at the next boot)', command: 'sudo nixos-rebuild boot' },
@@ -54,12 +65,12 @@ export function applyGuide(project: Project, s: Specialisation): ApplyGuide {
   if (flag)
     commands.push({
       label: `Build and switch the running system to ${name}`,
-      command: `sudo nixos-rebuild switch --specialisation ${name}`,
+      command: `sudo nixos-rebuild switch --specialisation ${word}`,
       note: '--specialisation works only with switch and test, and it does not change the default boot entry.',
     });
   commands.push({
     label: `Switch to ${name} after a rebuild, without rebuilding`,
-    command: `sudo ${PROFILE}/specialisation/${name}/bin/switch-to-configuration switch`,
+    command: `sudo ${shellWord(`${PROFILE}/specialisation/${name}/bin/switch-to-configuration`)} switch`,
   });
   if (needsReboot.length)
     commands.push({

@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultBase, defaultGpu, defaultProject, defaultSpecialisation, defaultUser } from '../model/defaults';
 import type { Base, Project, Specialisation } from '../model/types';
 import { hasNix, NO_NIX, nixEvalJson, nixParseError, tempFile } from '../test/nix';
+import { applyGuide, shellWord } from './apply-guide';
 import { generate } from './generate';
 import { importBase } from './import/import-base';
 import { importNix } from './import/import-nix';
@@ -189,3 +191,20 @@ describe('packages are never read as something else under `with pkgs;`', () => {
 });
 
 if (!hasNix) console.warn(`skipped injection tests against real Nix: ${NO_NIX}`);
+
+describe('shell commands in the apply guide quote the name', () => {
+  it.each(['a; touch /tmp/pwned', "it's $(id)", 'x\ny', 'plain-name_1'])('%j comes back from the shell as the name', (name) => {
+    const guide = applyGuide(defaultProject('25.11'), { ...defaultSpecialisation(name), kernel: { packages: 'linuxPackages_zen', params: [], modules: [], blacklistedModules: [] } });
+    for (const c of guide.commands.filter((c) => c.command.includes('specialisation'))) {
+      // Replace the program by printf: the shell must hand it the name as one argument, unchanged.
+      const probe = c.command.replace(/^sudo /, '').replace('nixos-rebuild switch --specialisation', 'printf %s').replace(/ switch$/, '');
+      const script = probe.startsWith('printf') ? probe : `printf %s ${probe}`;
+      const out = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
+      expect(out.stdout).toBe(probe.startsWith('printf') ? name : `/nix/var/nix/profiles/system/specialisation/${name}/bin/switch-to-configuration`);
+    }
+  });
+  it('leaves a plain name bare', () => {
+    expect(shellWord('chani')).toBe('chani');
+    expect(shellWord("it's")).toBe(`'it'\\''s'`);
+  });
+});

@@ -1,8 +1,11 @@
+import { shellWord } from '../../nix/apply-guide';
 import { FILE_NAME } from './export-file';
 
 /** The steps from a downloaded file to a boot entry. */
 export function HowToUse({ firstName }: { firstName: string | undefined }) {
-  const name = firstName?.trim() || '<name>';
+  const program = (name: string) => `/nix/var/nix/profiles/system/specialisation/${name}/bin/switch-to-configuration`;
+  // Quoted for the shell: a name (even one still marked invalid) is never run as a command.
+  const command = `sudo ${firstName?.trim() ? shellWord(program(firstName)) : program('<name>')} switch`;
   return (
     <details className="how-to">
       <summary>How to use this file</summary>
@@ -20,7 +23,7 @@ export function HowToUse({ firstName }: { firstName: string | undefined }) {
       </ol>
       <p>To switch without rebooting:</p>
       <pre className="how-to-command">
-        <code>sudo /nix/var/nix/profiles/system/specialisation/{name}/bin/switch-to-configuration switch</code>
+        <code>{command}</code>
       </pre>
     </details>
   );
