@@ -147,3 +147,45 @@ test.describe('Edit Nix', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+test.describe('files as they are on disk', () => {
+  test('Edit Nix: an edit elsewhere leaves a CRLF indented string byte for byte, and the module means the same', async ({ page, consoleErrors }) => {
+    const text = await readFile(fileURLToPath(new URL('../src/nix/__fixtures__/import/crlf-windows.nix', import.meta.url)), 'utf8');
+    expect(text).toContain("''\r\n      Welcome");
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Import Nix…' }).click();
+    await dialog(page).getByLabel('Nix file to import').setInputFiles({ name: 'configuration.nix', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await dialog(page).getByRole('button', { name: 'Import 1 specialisation' }).click();
+    await expect(form(page, 'office').getByLabel('uid', { exact: true })).toHaveValue('1001');
+    const imported = importNix(text);
+    if (!imported.ok) throw new Error('the fixture must import');
+    const extra = imported.project.specialisations[0].extraConfig;
+    expect(extra).toContain('\r\n');
+
+    const toggle = preview(page).getByRole('button', { name: 'Edit Nix' });
+    await toggle.click();
+    const editor = preview(page).locator('.preview-monaco');
+    await expect(editor.getByRole('textbox', { name: 'Nix (editable)' })).toBeAttached();
+    await editor.getByText('1001', { exact: true }).dblclick();
+    await page.keyboard.type('1002');
+    await expect(form(page, 'office').getByLabel('uid', { exact: true })).toHaveValue('1002');
+    await toggle.click();
+
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+    const project = JSON.parse(await readFile(await saved.path(), 'utf8'));
+    expect(project.specialisations[0].users[0].uid).toBe(1002);
+    expect(project.specialisations[0].extraConfig).toBe(extra);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a file that is not UTF-8 is refused at its line and column, and the project is untouched', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Import Nix…' }).click();
+    const bytes = Buffer.concat([Buffer.from('{ ... }:\n{\n  specialisation.x.configuration.environment.etc.a.text = "caf'), Buffer.from([0xe9]), Buffer.from('";\n}\n')]);
+    await dialog(page).getByLabel('Nix file to import').setInputFiles({ name: 'latin1.nix', mimeType: 'text/plain', buffer: bytes });
+    await expect(dialog(page)).toContainText('latin1.nix:3:63: the file is not UTF-8 here (byte 0xE9)');
+    await expect(dialog(page).getByRole('button', { name: /^Import \d+ specialisation/ })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(list(page).getByRole('button', { name: /^x( |$)/ })).toHaveCount(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { RELEASES, type Release } from '../model/types';
+import { decodeUtf8, Utf8Error } from '../model/utf8';
 
 export interface CliResult {
   code: number;
@@ -89,8 +90,19 @@ export function readInputOf(
   try {
     return { text: readInput(args.file) };
   } catch (e) {
+    if (e instanceof Utf8Error) {
+      const { line, column, message } = e.problem;
+      return { code: 1, stdout: '', stderr: `${args.name}:${line}:${column}: ${message}\n` };
+    }
     return { code: 1, stdout: '', stderr: `${args.name}: cannot read: ${reason(e)}\n` };
   }
+}
+
+/** A file (`-`: standard input) as text; throws Utf8Error where it is not UTF-8, rather than replacing bytes. */
+function readUtf8File(file: string): string {
+  const decoded = decodeUtf8(readFileSync(file === '-' ? 0 : file));
+  if ('problem' in decoded) throw new Utf8Error(decoded.problem);
+  return decoded.text;
 }
 
 /** What a command gets from the process: its arguments, a reader of its input and the same-file test. */
@@ -105,7 +117,7 @@ const CLOSED_PIPE_STATUS = 128 + 13;
  * quietly with the status of a closed pipe; any other failure (`> /dev/full`) is one line and status 1.
  */
 export function runMain(command: Command): void {
-  const result = command(process.argv.slice(2), (f) => readFileSync(f === '-' ? 0 : f, 'utf8'), isSameFile);
+  const result = command(process.argv.slice(2), readUtf8File, isSameFile);
   // Standard error may be closed as well: there is then nobody to tell.
   process.stderr.on('error', () => {});
   if (result.output) {

@@ -24,14 +24,6 @@ export function runImport(args: string[], readInput: (file: string) => string, s
   const input = readInputOf(parsed, readInput, sameFile);
   if ('code' in input) return input;
   const { text } = input;
-  // Nix refuses a byte order mark ("syntax error, unexpected invalid token" at 1:1); say what it is,
-  // as the character itself cannot be seen.
-  if (text.charCodeAt(0) === 0xfeff)
-    return {
-      code: 1,
-      stdout: '',
-      stderr: `${name}:1:1: the text starts with a byte order mark (U+FEFF), which Nix does not accept; save it as UTF-8 without one\n`,
-    };
   let result = importNix(text, release ? { release } : {});
   if (!result.ok) {
     const { line, column, message } = result.error;

@@ -124,3 +124,27 @@ describe('a byte order mark', () => {
     if (!nixSays.error) expect(nixSays.stderr).toMatch(/syntax error, unexpected invalid token[\s\S]*:1:1/);
   });
 });
+
+describe('a file that is not UTF-8', () => {
+  it('is refused at the line and column of the first bad byte, for import and generate alike, from a file or standard input', () => {
+    const line3 = '  specialisation.x.configuration.environment.etc.a.text = "caf';
+    const bad = Buffer.concat([Buffer.from(`{ ... }:\n{\n${line3}`), Buffer.from([0xe9]), Buffer.from('";\n}\n')]);
+    const file = join(dir, 'latin1.nix');
+    writeFileSync(file, bad);
+    for (const [args, options, name] of [
+      [[file], {}, file],
+      [['-'], { input: bad }, '<stdin>'],
+    ] as const) {
+      const r = run('import', [...args], options);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:${line3.length + 1}: the file is not UTF-8 here \\(byte 0xE9\\)`));
+      noStackTrace(r.stderr);
+    }
+    const before = '{"version": 1, "nixosRelease": "25.11", "specialisations": [{"name": "caf';
+    const json = Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from('"}]}')]);
+    const r = run('generate', ['-'], { input: json });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^<stdin>:1:${before.length + 1}: the file is not UTF-8 here`));
+  }, 60_000);
+});

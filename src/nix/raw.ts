@@ -1,6 +1,7 @@
 import type { Binding, Expr } from './syntax/ast';
 import { staticAttrPath } from './syntax/ast';
 import { freeIdentifierUses } from './syntax/free-vars';
+import { withoutCarriageReturns } from './syntax/carriage-returns';
 import { computeLineStarts, lineColumnAt } from './syntax/lexer';
 import { parseBindings, type BindingsResult } from './syntax/parse';
 
@@ -26,7 +27,9 @@ function walk(node: unknown, visit: (n: { type: string; start: number; end: numb
  * Splits verbatim Nix into lines and names the lines that begin inside a string literal, which
  * the printer must not re-indent: that would change the string. Unparseable text is kept as it is.
  */
-export function rawLayout(text: string): { lines: string[]; linesInsideStrings: Set<number> } {
+export function rawLayout(written: string): { lines: string[]; linesInsideStrings: Set<number> } {
+  // No CR reaches the module: an editor that evens out line ends would change strings that hold one.
+  const text = withoutCarriageReturns(written);
   const lines = text.split('\n');
   const result = parse(text);
   const insideStrings = new Set<number>();

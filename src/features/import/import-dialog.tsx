@@ -7,6 +7,7 @@ import { applyImport } from './apply-import';
 import { ImportReportView } from './import-report';
 import { startImport } from './run-import';
 import './import.css';
+import { readTextFile } from './read-text-file';
 
 export interface ImportSource {
   text: string;
@@ -85,10 +86,15 @@ export function ImportDialog({ initial, onClose }: Props) {
       setFileProblem(`${file.name} is too big to import (${file.size.toLocaleString('en')} bytes; the limit is ${MAX_FILE_BYTES.toLocaleString('en')}).`);
       return;
     }
+    const read = await readTextFile(file);
+    if ('problem' in read) {
+      setFileProblem(read.problem);
+      return;
+    }
     setFileProblem(null);
     setImmediate(true);
     setSource(file.name);
-    setText(await file.text());
+    setText(read.text);
   };
 
   const apply = () => {

@@ -23,6 +23,7 @@ export function ImportEntry({ onProjectFile }: { onProjectFile: (file: File) => 
       setOpen(true);
     },
     onTooBig: (name) => notify({ kind: 'error', message: `${name} is too big to import. Your project is unchanged.` }),
+    onUnreadable: (message) => notify({ kind: 'error', message: `${message} Your project is unchanged.` }),
   });
   return (
     <>

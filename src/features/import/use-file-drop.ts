@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { readTextFile } from './read-text-file';
 
 export interface Drop {
   /** A `.json` file: a project to open. */
@@ -6,6 +7,8 @@ export interface Drop {
   /** Any other file, or dropped text: Nix to import. */
   onNix: (source: { text: string; name: string }) => void;
   onTooBig: (name: string) => void;
+  /** A file that cannot be read as text (not UTF-8): the message names the file, line and column. */
+  onUnreadable: (message: string) => void;
 }
 
 const MAX_BYTES = 8_000_000;
@@ -44,7 +47,10 @@ export function useFileDrop(handlers: Drop): boolean {
       if (file) {
         if (/\.json$/i.test(file.name)) latest.current.onProjectFile(file);
         else if (file.size > MAX_BYTES) latest.current.onTooBig(file.name);
-        else void file.text().then((text) => latest.current.onNix({ text, name: file.name }));
+        else
+          void readTextFile(file).then((read) =>
+            'text' in read ? latest.current.onNix({ text: read.text, name: file.name }) : latest.current.onUnreadable(read.problem),
+          );
         return;
       }
       const text = e.dataTransfer?.getData('text/plain');

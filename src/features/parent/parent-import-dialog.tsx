@@ -5,6 +5,7 @@ import { importBase } from '../../nix/import/import-base';
 import { releaseLabel } from '../../nix/releases';
 import { studioStore, undo, useStudio } from '../../store/studio-store';
 import '../import/import.css';
+import { readTextFile } from '../import/read-text-file';
 
 const MAX_FILE_BYTES = 8_000_000;
 const DEBOUNCE_MS = 300;
@@ -72,8 +73,13 @@ export function ParentImportDialog({ onClose }: { onClose: () => void }) {
       setFileProblem(`${file.name} is too big to read (${file.size.toLocaleString('en')} bytes; the limit is ${MAX_FILE_BYTES.toLocaleString('en')}).`);
       return;
     }
+    const read = await readTextFile(file);
+    if ('problem' in read) {
+      setFileProblem(read.problem);
+      return;
+    }
     setFileProblem(null);
-    const content = await file.text();
+    const content = read.text;
     setSource(file.name);
     setText(content);
     setShownText(content);

@@ -58,7 +58,7 @@ export function useEditNix(editing: boolean, generated: string): EditNix {
     timer.current = setTimeout(() => {
       setStatus({ kind: 'reading' });
       const { project: current } = studioStore.getState();
-      const started = startImport(next, { release: current.nixosRelease, base: current.base, defaultEntry: current.defaultEntry, recover: false });
+      const started = startImport(next, { release: current.nixosRelease, base: current.base, defaultEntry: current.defaultEntry, previous: current, recover: false });
       run.current = started;
       void started.result.then((result) => {
         if (run.current !== started) return;

@@ -102,6 +102,17 @@ const FIXTURES: Fixture[] = [
     },
   },
   {
+    file: 'crlf-windows.nix',
+    check: (p) => {
+      const [office] = p.specialisations;
+      expect(office.users).toMatchObject([{ name: 'sam', uid: 1001, description: 'Sam' }]);
+      expect(office.tags).toEqual(['office']);
+      // Kept as written, CRs included: inside the '' string they are part of the value.
+      expect(office.extraConfig).toContain("''\r\n      Welcome to the office entry.\r\n");
+      expect(office.extraConfig).toContain('services.printing.enable = true;');
+    },
+  },
+  {
     file: 'flake.nix',
     source: { entry: 'f: builtins.elemAt (f.outputs { self = { }; nixpkgs.lib.nixosSystem = a: a; }).nixosConfigurations.desk.modules 1' },
     check: (p, r) => {
@@ -124,7 +135,10 @@ describe('real-world style inputs', () => {
       const r = importFixture(f.file);
       f.check(r.project, r);
       expect(validate(r.project).filter((d) => d.severity === 'error')).toEqual([]);
-      const again = importNix(generate(r.project).text, { preferredRelease: r.project.nixosRelease });
+      // As Edit Nix reads it back: from the editor (no CR survives there), with the project it came from.
+      const shown = generate(r.project).text;
+      expect(shown).not.toContain('\r');
+      const again = importNix(shown, { preferredRelease: r.project.nixosRelease, previous: r.project });
       expect(again.ok && again.project).toEqual(r.project);
     });
 

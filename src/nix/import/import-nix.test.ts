@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultBase, defaultProject, defaultSpecialisation } from '../../model/defaults';
 import type { Project } from '../../model/types';
-import { hasNix, nixParseError } from '../../test/nix';
+import { hasNix, nixEvalJson, nixParseError, tempFile } from '../../test/nix';
 import { generate } from '../generate';
 import { formatError, importNix, type ImportResult, type ImportSuccess } from './import-nix';
 import { formatReport } from './report';
@@ -309,5 +309,34 @@ describe('text that is not (complete) Nix', () => {
   it('never throws on arbitrary text', () => {
     const samples = ['{', '}', '{{{', ']]', '"', "''", '${', 'a.b.c', '= ;', ':', '@', 'x: x', 'with', 'rec {', 'inherit', '/*', '\r\n\r\n'];
     for (const a of samples) for (const b of samples) expect(() => importNix(a + b)).not.toThrow();
+  });
+});
+
+describe('Edit Nix keeps text it did not change byte for byte', () => {
+  const text = "{ ... }:\r\n{\r\n  specialisation.office.configuration = {\r\n    users.users.sam = { isNormalUser = true; uid = 1001; };\r\n    environment.etc.banner.text = ''\r\n      hello\r\n      world\r\n    '';\r\n  };\r\n}\r\n";
+
+  it('an edit elsewhere leaves a CRLF indented string as it was, and the editor never sees a CR', () => {
+    const first = importNix(text, { release: '25.11' });
+    if (!first.ok) throw new Error(first.error.message);
+    const kept = first.project.specialisations[0].extraConfig;
+    expect(kept).toContain("''\r\n      hello\r\n");
+    const shown = generate(first.project).text;
+    // What Monaco holds: it makes every line end alike, so a CR in the module would be lost there.
+    expect(shown).not.toContain('\r');
+    const edited = shown.replace('uid = 1001;', 'uid = 1002;');
+    const again = importNix(edited, { release: '25.11', previous: first.project });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.project.specialisations[0].users[0].uid).toBe(1002);
+    expect(again.project.specialisations[0].extraConfig).toBe(kept);
+  });
+
+  it.skipIf(!hasNix)('and what the module means stays what the CRLF file meant', () => {
+    const first = importNix(text, { release: '25.11' });
+    if (!first.ok) throw new Error(first.error.message);
+    const evaluated = (t: string) =>
+      nixEvalJson(`(import ${tempFile(`crlf-${t.length}.nix`, t)} { }).specialisation.office.configuration.environment.etc.banner.text`);
+    // A CR is text to Nix, so no indentation is taken off: every CR and space is in the value.
+    expect(evaluated(text)).toBe('\r\n      hello\r\n      world\r\n');
+    expect(evaluated(generate(first.project).text)).toBe(evaluated(text));
   });
 });

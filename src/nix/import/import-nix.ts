@@ -17,6 +17,7 @@ import { SourceText } from './source';
 import { isArgument } from './scope';
 import { attrPath } from '../strings';
 import { own } from '../../model/own';
+import { withoutCarriageReturns } from '../syntax/carriage-returns';
 
 export interface ImportOptions {
   /** Keep this release when the input allows it (the project's current release). */
@@ -36,6 +37,12 @@ export interface ImportOptions {
   base?: Base | null;
   /** The project's default boot entry, kept when the text cannot say (systemd-boot has no option for it). */
   defaultEntry?: string | null;
+  /**
+   * The project the text was generated from (Edit Nix): extra Nix that reads back as the same
+   * text up to how the generator writes carriage returns keeps its bytes as they were, so an edit
+   * elsewhere never rewrites it.
+   */
+  previous?: Project | null;
 }
 
 export const IMPORT_LIMITS = { maxLength: 2_000_000, maxDepth: 400 };
@@ -92,6 +99,16 @@ function run(text: string, options: ImportOptions): ImportResult {
   return { ok: true, ...read(text, parsed.root, options) };
 }
 
+/** Puts back the previous extra Nix of each specialisation whose text only differs in how CRs are written. */
+function keepUnchangedText(project: Project, previous: Project) {
+  const before = new Map(previous.specialisations.map((s) => [s.name, s.extraConfig]));
+  project.specialisations = project.specialisations.map((s) => {
+    const old = before.get(s.name);
+    if (old === undefined || old === s.extraConfig || !old.includes('\r')) return s;
+    return withoutCarriageReturns(old) === withoutCarriageReturns(s.extraConfig) ? { ...s, extraConfig: old } : s;
+  });
+}
+
 /**
  * The checks and parsing every reader of Nix text shares (limits, binary and JSON input, a whole
  * expression or bare bindings): the root expression, the failure to report, or the parse error
@@ -112,6 +129,10 @@ export function parseInput(
   }
   const json = jsonKind(text);
   if (json) return { failure: fail(1, 1, json) };
+  // Nix refuses a byte order mark ("syntax error, unexpected invalid token" at 1:1); say what it
+  // is, as the character itself cannot be seen.
+  if (text.charCodeAt(0) === 0xfeff)
+    return { failure: fail(1, 1, 'the text starts with a byte order mark (U+FEFF), which Nix does not accept; save it as UTF-8 without one') };
 
   const parseOptions = { maxLength, maxDepth: options.maxDepth ?? IMPORT_LIMITS.maxDepth };
   const whole = parseNix(text, parseOptions);
@@ -270,6 +291,7 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
     specialisations,
   };
   ensureParses(project, prepared, src, reports);
+  if (options.previous) keepUnchangedText(project, options.previous);
 
   const notes = [...located.notes];
   if (text.trim() === '') notes.push('The text is empty: there was nothing to import.');
