@@ -116,6 +116,10 @@ export class WrittenNumber {
     this.value = value;
     this.source = source;
   }
+  /** Written back out (a set-aside copy), it is the number JSON.parse would have given. */
+  toJSON(): number {
+    return this.value;
+  }
 }
 
 /** Whether a JSON number's text is a whole number as written (`1000`, `1000.0`, `1e3`; not `999.99999999999999`). */

@@ -1,5 +1,6 @@
 import { readProject } from '../model/read';
 import type { Diagnostic, Project, Specialisation } from '../model/types';
+import { parseJson } from '../model/json-error';
 
 export const STORAGE_KEY = 'specialisation-studio:project';
 export const QUARANTINE_PREFIX = 'specialisation-studio:set-aside:';
@@ -59,9 +60,10 @@ const ABOUT =
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPieceKey = (k: unknown): k is string => typeof k === 'string' && k.startsWith(SPECIALISATION_PREFIX);
 const firstProblem = (d: Diagnostic[]) => `${d[0].path}: ${d[0].message}`;
+/** Stored JSON, numbers judged as written (as in a project file: `999.99999999999999` is not a uid). */
 const parseOrUndefined = (text: string): unknown => {
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch {
     return undefined;
   }

@@ -150,3 +150,17 @@ describe('a stored project that cannot be fully read is kept aside whole, and no
     expect(data.get(keys[0])).toBe(before.get(keys[0]));
   });
 });
+
+describe('numbers in stored pieces are judged as written', () => {
+  it('a uid that is not whole as written (999.99999999999999) is not taken for 1000: the piece is set aside, not rounded', () => {
+    const { data, storage } = memory();
+    expect(saveProject(storage, project('a'))).toBeNull();
+    const key = (JSON.parse(data.get(STORAGE_KEY)!).specialisationKeys as string[])[0];
+    const piece = JSON.parse(data.get(key)!);
+    piece.users = [{ name: 'chani', uid: 1000, isNormalUser: true }];
+    data.set(key, JSON.stringify(piece).replace('"uid":1000', '"uid":999.99999999999999'));
+    const store = createStudioStore(storage);
+    expect(store.getState().project.specialisations.map((s) => s.users.map((u) => u.uid))).not.toContainEqual([1000]);
+    expect(setAside(data).length).toBe(1);
+  });
+});
