@@ -8,6 +8,7 @@ import {
   type Kernel,
   type Project,
   type Release,
+  type Setting,
   type Specialisation,
   type User,
 } from './types';
@@ -73,8 +74,14 @@ export function defaultSpecialisation(name = ''): Specialisation {
     packages: [],
     gpu: defaultGpu(),
     kernel: defaultKernel(),
+    settings: [],
     extraConfig: '',
   };
+}
+
+/** A new setting row: a boolean option turned on. */
+export function defaultSetting(path: string[] = []): Setting {
+  return { path, type: 'bool', value: 'true', items: [], priority: 'normal', overridePriority: null, condition: null };
 }
 
 export function defaultProject(nixosRelease: Release = DEFAULT_RELEASE): Project {

@@ -5,7 +5,9 @@ import {
   FORMAT_VERSION,
   GPU_MODES,
   NVIDIA_DRIVERS,
+  PRIORITIES,
   RELEASES,
+  SETTING_TYPES,
   DEFAULT_RELEASE,
 } from './types';
 
@@ -94,6 +96,25 @@ const kernelSpec: Spec = {
   },
 };
 
+export const settingSpec: Spec = {
+  kind: 'object',
+  required: ['path'],
+  description: 'Any NixOS option as a typed row: path = value, with its priority and an optional lib.mkIf condition.',
+  fields: {
+    path: strList('The option path as attribute names: ["fileSystems", "/", "device"] is fileSystems."/".device.'),
+    type: oneOf(SETTING_TYPES, 'bool', 'The kind of value: bool, int, string, path, strings (list), packages (list), nix (any expression).'),
+    value: {
+      kind: 'string',
+      default: '',
+      description: 'The value as text for bool (true/false), int (decimal), string (the text itself), path (./x.nix, /etc/x) and nix (an expression).',
+    },
+    items: strList('The items of a strings or packages list; packages are attribute paths under pkgs.'),
+    priority: oneOf(PRIORITIES, 'normal', 'normal, default (lib.mkDefault), force (lib.mkForce) or override (lib.mkOverride N).'),
+    overridePriority: { kind: 'int', nullable: true, min: 0, max: 10000, description: 'The N of lib.mkOverride N; null unless priority is override.' },
+    condition: str('A Nix expression: the setting is written lib.mkIf (condition) …; null for none.'),
+  },
+};
+
 export const specialisationSpec: Spec = {
   kind: 'object',
   required: ['name'],
@@ -120,6 +141,7 @@ export const specialisationSpec: Spec = {
     packages: strList('Attribute paths under pkgs, such as firefox or python3Packages.numpy.'),
     gpu: gpuSpec,
     kernel: kernelSpec,
+    settings: { kind: 'array', items: settingSpec, description: 'Any other NixOS options, as typed rows, in order.' },
     extraConfig: { kind: 'string', default: '', description: "Raw Nix bindings placed inside the specialisation's configuration." },
   },
 };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProject, defaultSpecialisation, defaultUser } from './defaults';
+import { defaultProject, defaultSetting, defaultSpecialisation, defaultUser } from './defaults';
 import {
+  addSetting,
+  moveSetting,
+  parseOptionPath,
+  removeSetting,
+  updateSetting,
   addSpecialisation,
   addUser,
   appendUnique,
@@ -126,5 +131,31 @@ describe('list helpers', () => {
 
   it('removes by index', () => {
     expect(removeAt(['a', 'b', 'c'], 1)).toEqual(['a', 'c']);
+  });
+});
+
+describe('setting rows', () => {
+  it('adds, changes, moves and removes rows without touching the others', () => {
+    let p = addSpecialisation(defaultProject(), defaultSpecialisation('a'));
+    p = addSetting(p, 0, defaultSetting(['services', 'tlp', 'enable']));
+    p = addSetting(p, 0, defaultSetting(['hardware', 'bluetooth', 'enable']));
+    const first = p.specialisations[0].settings[0];
+    p = updateSetting(p, 0, 1, (r) => ({ ...r, priority: 'force' }));
+    expect(p.specialisations[0].settings[0]).toBe(first);
+    expect(p.specialisations[0].settings[1].priority).toBe('force');
+    expect(updateSetting(p, 0, 1, (r) => r).specialisations[0]).toBe(p.specialisations[0]);
+    p = moveSetting(p, 0, 1, 0);
+    expect(p.specialisations[0].settings.map((r) => r.path.join('.'))).toEqual(['hardware.bluetooth.enable', 'services.tlp.enable']);
+    p = removeSetting(p, 0, 0);
+    expect(p.specialisations[0].settings.map((r) => r.path.join('.'))).toEqual(['services.tlp.enable']);
+  });
+
+  it('reads option paths as written, quoted names included', () => {
+    expect(parseOptionPath('services.tlp.enable')).toEqual(['services', 'tlp', 'enable']);
+    expect(parseOptionPath('fileSystems."/".device')).toEqual(['fileSystems', '/', 'device']);
+    expect(parseOptionPath('systemd.services."getty@tty1".enable')).toEqual(['systemd', 'services', 'getty@tty1', 'enable']);
+    expect(parseOptionPath('boot.kernel.sysctl."vm.swappiness"')).toEqual(['boot', 'kernel', 'sysctl', 'vm.swappiness']);
+    expect(parseOptionPath('a."b\\"c"')).toEqual(['a', 'b"c']);
+    for (const bad of ['a..b', 'a.', '.a', 'a."b', 'a b', '1a']) expect(parseOptionPath(bad), bad).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import { defaultSpecialisation, defaultUser } from './defaults';
-import type { Project, Specialisation, User } from './types';
+import { defaultSetting, defaultSpecialisation, defaultUser } from './defaults';
+import type { Project, Setting, Specialisation, User } from './types';
 
 /** Pure edits of a project. Each returns a new project and leaves its input untouched. */
 
@@ -149,4 +149,72 @@ export function removeAt<T>(list: readonly T[], index: number): T[] {
 
 export function setRelease(p: Project, nixosRelease: Project['nixosRelease']): Project {
   return p.nixosRelease === nixosRelease ? p : { ...p, nixosRelease };
+}
+
+/** Adds a setting row at the end (or `at`). */
+export function addSetting(p: Project, si: number, row: Setting = defaultSetting(), at?: number): Project {
+  return updateSpecialisation(p, si, (s) => {
+    const settings = [...s.settings];
+    settings.splice(at ?? settings.length, 0, row);
+    return { ...s, settings };
+  });
+}
+
+/** Changes one setting row; the row object is replaced only when something changed. */
+export function updateSetting(p: Project, si: number, ri: number, recipe: (row: Setting) => Setting): Project {
+  return updateSpecialisation(p, si, (s) => {
+    const row = s.settings[ri];
+    if (!row) return s;
+    const next = recipe(row);
+    return next === row ? s : { ...s, settings: s.settings.map((r, j) => (j === ri ? next : r)) };
+  });
+}
+
+export function removeSetting(p: Project, si: number, ri: number): Project {
+  return updateSpecialisation(p, si, (s) => ({ ...s, settings: removeAt(s.settings, ri) }));
+}
+
+/** Moves a row from one place to another (rows are written in order). */
+export function moveSetting(p: Project, si: number, from: number, to: number): Project {
+  return updateSpecialisation(p, si, (s) => {
+    if (from === to || !s.settings[from] || to < 0 || to >= s.settings.length) return s;
+    const settings = [...s.settings];
+    const [row] = settings.splice(from, 1);
+    settings.splice(to, 0, row);
+    return { ...s, settings };
+  });
+}
+
+/**
+ * The attribute names of an option path as written: `fileSystems."/".device` → `["fileSystems", "/", "device"]`.
+ * Names in double quotes may hold dots and use `\"` and `\\`; null when the text is not such a path.
+ */
+export function parseOptionPath(text: string): string[] | null {
+  const names: string[] = [];
+  let i = 0;
+  const t = text.trim();
+  if (t === '') return [];
+  while (i < t.length) {
+    if (t[i] === '"') {
+      let name = '';
+      i++;
+      while (i < t.length && t[i] !== '"') {
+        if (t[i] === '\\' && i + 1 < t.length) i++;
+        name += t[i++];
+      }
+      if (t[i] !== '"') return null;
+      i++;
+      names.push(name);
+    } else {
+      const m = /^[A-Za-z_][A-Za-z0-9_'-]*/.exec(t.slice(i));
+      if (!m) return null;
+      names.push(m[0]);
+      i += m[0].length;
+    }
+    if (i === t.length) break;
+    if (t[i] !== '.') return null;
+    i++;
+    if (i === t.length) return null;
+  }
+  return names;
 }

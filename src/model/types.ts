@@ -111,6 +111,36 @@ export interface FromParent {
   bootloader: boolean;
 }
 
+/**
+ * What a setting's value is: the form edits each kind as its own control, and the generator writes
+ * it as that Nix value. `nix` is any Nix expression, checked like extra Nix.
+ */
+export const SETTING_TYPES = ['bool', 'int', 'string', 'path', 'strings', 'packages', 'nix'] as const;
+export type SettingType = (typeof SETTING_TYPES)[number];
+
+/** How a definition merges with the parent's and other modules': lib.mkDefault, none, lib.mkForce, lib.mkOverride N. */
+export const PRIORITIES = ['normal', 'default', 'force', 'override'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Any NixOS option as a typed row: `path = value;`, with its priority and an optional `lib.mkIf` condition. */
+export interface Setting {
+  /** The option path as attribute names: `["fileSystems", "/", "device"]` is `fileSystems."/".device`. */
+  path: string[];
+  type: SettingType;
+  /**
+   * The value as text, for every type but the lists: `true`/`false`, a decimal integer, the string itself
+   * (any text), a path literal (`./gaming.nix`, `/etc/x`), or a Nix expression.
+   */
+  value: string;
+  /** The items of a `strings` or `packages` list (packages as attribute paths under pkgs). */
+  items: string[];
+  priority: Priority;
+  /** The N of `lib.mkOverride N` (priority `override`); null otherwise. */
+  overridePriority: number | null;
+  /** A Nix expression: the setting is written `lib.mkIf (<condition>) …`; null for none. */
+  condition: string | null;
+}
+
 export interface Specialisation {
   name: string;
   inheritParentConfig: boolean;
@@ -123,6 +153,8 @@ export interface Specialisation {
   packages: string[];
   gpu: Gpu;
   kernel: Kernel;
+  /** Any other NixOS options, as typed rows, in order. */
+  settings: Setting[];
   /** Raw Nix bindings placed inside the specialisation's configuration. */
   extraConfig: string;
 }

@@ -16,7 +16,7 @@ import {
   type Expr,
 } from './ast';
 import { print, printBindings, type SourceMap } from './printer';
-import { rawLayout, rawFreeVariables } from './raw';
+import { rawExprFreeVariables, rawLayout, rawFreeVariables } from './raw';
 import {
   AUTOLOGIN_PREFIX,
   DESKTOP_RULES,
@@ -31,6 +31,7 @@ import {
 import { defaultEntrySetting } from './boot-menu';
 import { mkForce, parentOverrides, type Overrides } from './overrides';
 import { bareHead, packageExpr } from './packages';
+import { settingExpr, settingPackages } from './settings';
 import { isNixGlobal } from './syntax/globals';
 import { own } from '../model/own';
 
@@ -104,7 +105,7 @@ export function freeVariables(e: Expr, bound: ReadonlySet<string> = new Set()): 
       case 'lambda':
         return walk(x.body, new Set([...scope, ...x.formals]));
       case 'raw':
-        for (const n of rawFreeVariables(x.text)) if (!scope.has(n)) out.add(n);
+        for (const n of rawExprFreeVariables(x.text)) if (!scope.has(n)) out.add(n);
         return;
       default:
         return;
@@ -175,7 +176,7 @@ function specialisationChunk(
   const binding = specialisationBinding(context(project, s, index, release, new Set(avoid)), used) as Extract<Binding, { type: 'attr' }>;
   if (single) binding.path = ['specialisation', ...binding.path];
   const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : '    ', rawLayout);
-  const heads = [...new Set(s.packages.map(bareHead).filter((h): h is string => h !== null))].sort();
+  const heads = [...new Set([...s.packages, ...settingPackages(s.settings)].map(bareHead).filter((h): h is string => h !== null))].sort();
   const chunk: Chunk = {
     release,
     index,
@@ -219,7 +220,13 @@ function context(project: Project, s: Specialisation, i: number, release: Releas
  * Option paths the form sets in a specialisation, down to values that are not attribute sets
  * (what Nix would call a duplicate if extra Nix set it again).
  */
-export function generatedOptionPaths(project: Project, index: number, release: Release = project.nixosRelease): string[] {
+export function generatedOptionPaths(
+  project: Project,
+  index: number,
+  release: Release = project.nixosRelease,
+  /** `form`: only what the form fields set, not the setting rows. */
+  what: 'all' | 'form' = 'all',
+): string[] {
   const out: string[] = [];
   const walk = (bindings: Binding[], prefix: string[]) => {
     for (const b of bindings) {
@@ -229,7 +236,8 @@ export function generatedOptionPaths(project: Project, index: number, release: R
       else out.push(path.join('.'));
     }
   };
-  const s = { ...project.specialisations[index], extraConfig: '' };
+  const spec = project.specialisations[index];
+  const s = { ...spec, extraConfig: '', settings: what === 'form' ? [] : spec.settings };
   walk(configurationBindings(context(project, s, index, release)), []);
   return out;
 }
@@ -250,6 +258,7 @@ function configurationBindings(ctx: Ctx): Binding[] {
     out.push(
       set(['environment', 'etc', 'specialisation', 'text'], str(s.name), [`${p}.rememberAcrossRebuilds`], 'Read back by the rebuild command, so a rebuild from this entry stays in it.'),
     );
+  s.settings.forEach((row, j) => out.push(set(row.path, settingExpr(row, ctx.bound), [`${p}.settings[${j}]`])));
   if (s.extraConfig.trim() !== '') out.push({ type: 'raw', text: s.extraConfig, sources: [`${p}.extraConfig`] });
   return mergeOverlapping(out);
 }

@@ -3,7 +3,7 @@ import { staticAttrPath } from './syntax/ast';
 import { freeIdentifierUses } from './syntax/free-vars';
 import { withoutCarriageReturns } from './syntax/carriage-returns';
 import { computeLineStarts, lineColumnAt } from './syntax/lexer';
-import { parseBindings, type BindingsResult } from './syntax/parse';
+import { parseBindings, parseNix, type BindingsResult } from './syntax/parse';
 
 /** The last parse, since layout, free variables and checks all ask about the same text in a row. */
 let last: { text: string; result: BindingsResult } | null = null;
@@ -68,6 +68,29 @@ export function rawFreeVariables(text: string): Set<string> {
   const { outside, underWith } = freeIdentifierUses(result.bindings);
   for (const name of underWith) if (MODULE_ARGUMENTS.has(name)) outside.add(name);
   return outside;
+}
+
+/** The last expression parsed, as for bindings. */
+let lastExpr: { text: string; result: ReturnType<typeof parseNix> } | null = null;
+function parseExpression(text: string): ReturnType<typeof parseNix> {
+  if (lastExpr?.text !== text) lastExpr = { text, result: parseNix(text) };
+  return lastExpr.result;
+}
+
+/** The module arguments a verbatim Nix *expression* (a setting's value or condition) uses, as rawFreeVariables. */
+export function rawExprFreeVariables(text: string): Set<string> {
+  const result = parseExpression(text);
+  if (!result.ok) return new Set();
+  const { outside, underWith } = freeIdentifierUses(result.ast);
+  for (const name of underWith) if (MODULE_ARGUMENTS.has(name)) outside.add(name);
+  return outside;
+}
+
+/** Where a verbatim Nix expression fails to parse, or null; and its syntax tree's root type when it parses. */
+export function rawExprCheck(text: string): { error: { line: number; column: number; message: string } | null; rootType: string | null } {
+  const result = parseExpression(text);
+  if (!result.ok) return { error: { line: result.error.line, column: result.error.column, message: result.error.message }, rootType: null };
+  return { error: null, rootType: result.ast.type };
 }
 
 export interface RawOption {

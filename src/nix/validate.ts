@@ -3,6 +3,7 @@ import type { Diagnostic, Project, Release, Specialisation } from '../model/type
 import { duplicates, validateBase, validateSpecialisation } from '../model/validate';
 import { generatedOptionPaths } from './generate';
 import { rawCheck } from './raw';
+import { validateSettings } from './settings';
 import {
   DESKTOP_RULES,
   DISPLAY_MANAGER_RULES,
@@ -104,6 +105,22 @@ function validateForRelease(project: Project, index: number, release: Release): 
     }
   }
   const extraSets = (path: string) => extra.optionPaths.some((o) => o === path || o.startsWith(`${path}.`));
+
+  if (s.settings.length) {
+    out.push(...validateSettings(s.settings, p));
+    // A row that sets what a form field sets: Nix refuses the attribute defined twice.
+    const form = new Set(generatedOptionPaths(project, index, release, 'form'));
+    const formPrefixes = new Set([...form].flatMap((g) => g.split('.').map((_, n, parts) => parts.slice(0, n + 1).join('.'))));
+    s.settings.forEach((row, j) => {
+      const path = row.path.join('.');
+      const clash = formPrefixes.has(path) ? [...form].find((g) => g === path || g.startsWith(`${path}.`)) : row.path.map((_, n) => row.path.slice(0, n + 1).join('.')).find((q) => form.has(q));
+      if (clash)
+        error(
+          `.settings[${j}].path`,
+          `${path} is also set by the form (${clash}); Nix refuses an attribute defined twice — change it in the form, or remove this setting`,
+        );
+    });
+  }
 
   const { environment } = s.desktop;
   if (environment !== 'none') {

@@ -9,6 +9,7 @@ import {
   type Gpu,
   type Project,
   type Release,
+  type Setting,
   type Specialisation,
   type User,
 } from '../model/types';
@@ -102,7 +103,71 @@ function gpuArb(release: Release): fc.Arbitrary<Gpu> {
     });
 }
 
-function specialisationArb(release: Release): fc.Arbitrary<Omit<Specialisation, 'name'>> {
+/**
+ * Nix expressions a `nix` setting may hold, with the JSON real Nix evaluates them to (the stand-in
+ * `lib` of src/test/eval-module.ts has mkDefault, mkForce, mkIf).
+ */
+export const NIX_VALUES: readonly [string, unknown][] = [
+  ['[ 22 80 ]', [22, 80]],
+  ['"a" + "b"', 'ab'],
+  ['{ x = 1; y = [ "z" ]; }', { x: 1, y: ['z'] }],
+  ['-5', -5],
+  ['if true then 1 else 2', 1],
+  ['let n = 3; in n * 2', 6],
+  ['builtins.length [ 1 2 3 ]', 3],
+];
+/** Conditions for lib.mkIf, with what they evaluate to. */
+export const CONDITIONS: readonly [string, boolean][] = [
+  ['true', true],
+  ['1 < 2', true],
+  ['builtins.pathExists /nonexistent-studio', false],
+];
+
+/** Option paths for setting rows: none is a prefix of another, none is set by a form field. */
+const SETTING_PATHS: readonly string[][] = [
+  ['services', 'tlp', 'enable'],
+  ['powerManagement', 'cpuFreqGovernor'],
+  ['environment', 'etc', 'issue.net', 'text'],
+  ['fileSystems', '/', 'device'],
+  ['systemd', 'services', 'getty@tty1', 'enable'],
+  ['environment', 'variables', 'EDITOR'],
+  ['networking', 'firewall', 'allowedTCPPorts'],
+  ['fonts', 'packages'],
+  ['i18n', 'defaultLocale'],
+  ['boot', 'extraModprobeConfig'],
+];
+
+const settingValueArb: fc.Arbitrary<Pick<Setting, 'type' | 'value' | 'items'>> = fc.oneof(
+  fc.boolean().map((b) => ({ type: 'bool' as const, value: String(b), items: [] })),
+  fc.integer({ min: -1000, max: 100000 }).map((n) => ({ type: 'int' as const, value: String(n), items: [] })),
+  hostileText(20).map((t) => ({ type: 'string' as const, value: t, items: [] })),
+  fc.array(hostileText(8), { maxLength: 3 }).map((items) => ({ type: 'strings' as const, value: '', items })),
+  fc.uniqueArray(packagePath, { maxLength: 3 }).map((items) => ({ type: 'packages' as const, value: '', items })),
+  fc.constantFrom(...NIX_VALUES).map(([text]) => ({ type: 'nix' as const, value: text, items: [] })),
+);
+
+const settingsArb: fc.Arbitrary<Setting[]> = fc
+  .uniqueArray(
+    fc.record({
+      path: fc.constantFrom(...SETTING_PATHS),
+      value: settingValueArb,
+      priority: fc.constantFrom('normal' as const, 'default' as const, 'force' as const, 'override' as const),
+      overridePriority: fc.integer({ min: 0, max: 2000 }),
+      condition: fc.option(fc.constantFrom(...CONDITIONS).map(([c]) => c), { nil: null }),
+    }),
+    { selector: (r) => r.path.join('.'), maxLength: 3 },
+  )
+  .map((rows) =>
+    rows.map((r) => ({
+      path: r.path,
+      ...r.value,
+      priority: r.priority,
+      overridePriority: r.priority === 'override' ? r.overridePriority : null,
+      condition: r.condition,
+    })),
+  );
+
+function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrary<Omit<Specialisation, 'name'>> {
   const desktops = DESKTOPS.filter((d) => d === 'none' || at(DESKTOP_RULES[d], release));
   return fc
     .record({
@@ -120,6 +185,7 @@ function specialisationArb(release: Release): fc.Arbitrary<Omit<Specialisation, 
       params: fc.array(kernelParam, { maxLength: 3 }),
       modules: fc.array(fc.constantFrom('kvm-intel', 'vfio_pci', 'i915'), { maxLength: 2 }),
       blacklistedModules: fc.array(fc.constantFrom('nouveau', 'radeon'), { maxLength: 2 }),
+      settings: withSettings ? settingsArb : fc.constant<Setting[]>([]),
     })
     .map((r) => {
       const users: User[] = r.users.map(([name, u], j) => ({ ...u, name, uid: u.isNormalUser ? 1000 + j : 400 + j }));
@@ -142,16 +208,21 @@ function specialisationArb(release: Release): fc.Arbitrary<Omit<Specialisation, 
         packages: r.packages,
         gpu: r.gpu,
         kernel: { ...defaultKernel(), packages: r.kernelPackages, params: r.params, modules: r.modules, blacklistedModules: r.blacklistedModules },
+        settings: r.settings,
         extraConfig: '',
       };
     });
 }
 
 /** Valid projects for one release (validation finds no errors in them). */
-export function projectArb(releaseArb: fc.Arbitrary<Release> = fc.constantFrom(...RELEASES)): fc.Arbitrary<Project> {
+export function projectArb(
+  releaseArb: fc.Arbitrary<Release> = fc.constantFrom(...RELEASES),
+  /** Setting rows in the specialisations (false: none). */
+  { settings = true }: { settings?: boolean } = {},
+): fc.Arbitrary<Project> {
   return releaseArb.chain((release) =>
     fc
-      .uniqueArray(fc.tuple(specialisationName, specialisationArb(release)), { selector: ([n]) => n, maxLength: 3 })
+      .uniqueArray(fc.tuple(specialisationName, specialisationArb(release, settings)), { selector: ([n]) => n, maxLength: 3 })
       .map((specs) => ({
         ...defaultProject(release),
         specialisations: specs.map(([name, s]) => ({ name, ...s })),

@@ -28,7 +28,7 @@ export function standInPkgs(projects: Project[]): Record<string, unknown> {
   put(['linuxPackages'], kernel('linuxPackages'));
   for (const project of projects)
     for (const s of project.specialisations) {
-      for (const p of s.packages) put(p.split('.'), `pkg:${p}`);
+      for (const p of [...s.packages, ...s.settings.flatMap((r) => (r.type === 'packages' ? r.items : []))]) put(p.split('.'), `pkg:${p}`);
       for (const u of s.users) if (u.shell) put([own(SHELL_PACKAGES, u.shell) ?? u.shell], `pkg:${own(SHELL_PACKAGES, u.shell) ?? u.shell}`);
       if (s.kernel.packages) put([s.kernel.packages], kernel(s.kernel.packages));
     }
@@ -38,6 +38,7 @@ export function standInPkgs(projects: Project[]): Record<string, unknown> {
 const STAND_IN_LIB = `{
   mkForce = x: { _type = "override"; priority = 50; content = x; };
   mkDefault = x: { _type = "override"; priority = 1000; content = x; };
+  mkOverride = priority: x: { _type = "override"; inherit priority; content = x; };
   mkIf = cond: x: { _type = "if"; condition = cond; content = x; };
 }`;
 

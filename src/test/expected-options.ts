@@ -1,5 +1,6 @@
 import { resolveDisplayManager } from '../model/desktop';
-import type { Release, Specialisation } from '../model/types';
+import type { Release, Setting, Specialisation } from '../model/types';
+import { CONDITIONS, NIX_VALUES } from './arbitraries';
 import {
   AUTOLOGIN_PREFIX,
   DESKTOP_RULES,
@@ -95,5 +96,49 @@ export function expectedOptions(s: Specialisation, release: Release): Record<str
   if (k.params.length) o['boot.kernelParams'] = k.params;
   if (k.modules.length) o['boot.kernelModules'] = k.modules;
   if (k.blacklistedModules.length) o['boot.blacklistedKernelModules'] = k.blacklistedModules;
+  for (const row of s.settings) o[row.path.join('.')] = expectedSetting(row);
   return o;
+}
+
+const PRIORITY_NUMBERS = { default: 1000, force: 50 } as const;
+
+/**
+ * A setting row as real Nix evaluates it with the stand-in lib (src/test/eval-module.ts): the value,
+ * in an override wrapper for a priority and an `if` wrapper for a condition. A `nix` value or a
+ * condition must be one of the samples whose value the test knows (NIX_VALUES, CONDITIONS).
+ */
+export function expectedSetting(row: Setting): unknown {
+  let value: unknown;
+  switch (row.type) {
+    case 'bool':
+      value = row.value === 'true';
+      break;
+    case 'int':
+      value = Number(row.value);
+      break;
+    case 'string':
+    case 'path':
+      value = row.value;
+      break;
+    case 'strings':
+      value = row.items;
+      break;
+    case 'packages':
+      value = row.items.map((p) => `pkg:${p}`);
+      break;
+    case 'nix': {
+      const known = NIX_VALUES.find(([text]) => text === row.value);
+      if (!known) throw new Error(`no known value for the Nix expression ${row.value}`);
+      value = known[1];
+    }
+  }
+  // flatten() keeps a wrapper whole, with its content normalised like a leaf.
+  if (row.priority !== 'normal')
+    value = { _type: 'override', priority: row.priority === 'override' ? row.overridePriority : PRIORITY_NUMBERS[row.priority], content: value };
+  if (row.condition !== null) {
+    const known = CONDITIONS.find(([text]) => text === row.condition);
+    if (!known) throw new Error(`no known value for the condition ${row.condition}`);
+    value = { _type: 'if', condition: known[1], content: value };
+  }
+  return value;
 }

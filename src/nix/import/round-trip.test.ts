@@ -35,10 +35,16 @@ const imported = (r: ImportResult): Project => {
   return r.project;
 };
 
+/**
+ * Projects without setting rows: the importer does not read rows back yet (it keeps them as extra
+ * Nix, with their meaning); issue 10, item 5. The rows' meaning is checked in generate.test.ts.
+ */
+const formProjectArb = (release?: fc.Arbitrary<Project['nixosRelease']>) => projectArb(release, { settings: false });
+
 describe('import(generate(p))', () => {
   it('gives back p for every release (after the choices the text cannot tell apart)', () => {
     fc.assert(
-      fc.property(projectArb(), (p) => {
+      fc.property(formProjectArb(), (p) => {
         const text = generate(p).text;
         const back = imported(importNix(text, { preferredRelease: p.nixosRelease }));
         expect(back).toEqual(normalise(p));
@@ -49,7 +55,7 @@ describe('import(generate(p))', () => {
 
   it('generates the same text again, even without knowing the release', () => {
     fc.assert(
-      fc.property(projectArb(), (p) => {
+      fc.property(formProjectArb(), (p) => {
         const text = generate(p).text;
         const back = imported(importNix(text));
         expect(generate(back).text).toBe(text);
@@ -61,7 +67,7 @@ describe('import(generate(p))', () => {
 
   it('covers every release', () => {
     for (const release of RELEASES) {
-      const [p] = fc.sample(projectArb(fc.constant(release)), { numRuns: 1, seed: 7 });
+      const [p] = fc.sample(formProjectArb(fc.constant(release)), { numRuns: 1, seed: 7 });
       expect(imported(importNix(generate(p).text, { preferredRelease: release })).nixosRelease).toBe(release);
     }
   });
@@ -69,7 +75,7 @@ describe('import(generate(p))', () => {
 
 /** A described parent system: its desktop, kernel and GPU make the generator write `lib.mkForce` overrides. */
 function withParent(): fc.Arbitrary<Project> {
-  return projectArb().chain((p) =>
+  return formProjectArb().chain((p) =>
     fc
       .record({
         bootloader: fc.constantFrom(...BOOTLOADERS),
