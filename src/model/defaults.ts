@@ -1,4 +1,7 @@
 import {
+  FIELD_PRIORITY_KEYS,
+  type FieldPriority,
+  type FieldPriorityKey,
   type Base,
   type FromParent,
   DEFAULT_RELEASE,
@@ -74,9 +77,15 @@ export function defaultSpecialisation(name = ''): Specialisation {
     packages: [],
     gpu: defaultGpu(),
     kernel: defaultKernel(),
+    priorities: defaultPriorities(),
     settings: [],
     extraConfig: '',
   };
+}
+
+/** Every field as the generator writes it by default. */
+export function defaultPriorities(): Record<FieldPriorityKey, FieldPriority> {
+  return Object.fromEntries(FIELD_PRIORITY_KEYS.map((k) => [k, 'normal'])) as Record<FieldPriorityKey, FieldPriority>;
 }
 
 /** A new setting row: a boolean option turned on. */

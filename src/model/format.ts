@@ -2,6 +2,8 @@ import {
   BOOTLOADERS,
   DESKTOPS,
   DISPLAY_MANAGERS,
+  FIELD_PRIORITIES,
+  FIELD_PRIORITY_KEYS,
   FORMAT_VERSION,
   GPU_MODES,
   NVIDIA_DRIVERS,
@@ -141,6 +143,15 @@ export const specialisationSpec: Spec = {
     packages: strList('Attribute paths under pkgs, such as firefox or python3Packages.numpy.'),
     gpu: gpuSpec,
     kernel: kernelSpec,
+    priorities: {
+      kind: 'object',
+      required: [],
+      description:
+        'A priority for what some form fields write: normal (as the generator decides: lib.mkForce where the parent sets it too), default (lib.mkDefault) or force (lib.mkForce).',
+      fields: Object.fromEntries(
+        FIELD_PRIORITY_KEYS.map((k) => [k, oneOf(FIELD_PRIORITIES, 'normal', `The priority of what ${k} writes.`)]),
+      ),
+    },
     settings: { kind: 'array', items: settingSpec, description: 'Any other NixOS options, as typed rows, in order.' },
     extraConfig: { kind: 'string', default: '', description: "Raw Nix bindings placed inside the specialisation's configuration." },
   },

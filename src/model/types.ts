@@ -141,6 +141,29 @@ export interface Setting {
   condition: string | null;
 }
 
+/**
+ * Form fields whose option can be written with a priority of its own, as configurations do
+ * (`boot.kernelPackages = lib.mkForce …`). Each names the option(s) the field writes:
+ * desktop.environment its desktop's enable, desktop.displayManager the display manager's enable,
+ * desktop.autoLogin `autoLogin.user`, gpu.videoDrivers `services.xserver.videoDrivers`, gpu.prime
+ * the PRIME mode's enable, gpu.driver `hardware.nvidia.package`, gpu.openKernelModule
+ * `hardware.nvidia.open`, kernel.packages `boot.kernelPackages`.
+ */
+export const FIELD_PRIORITY_KEYS = [
+  'desktop.environment',
+  'desktop.displayManager',
+  'desktop.autoLogin',
+  'gpu.videoDrivers',
+  'gpu.prime',
+  'gpu.driver',
+  'gpu.openKernelModule',
+  'kernel.packages',
+] as const;
+export type FieldPriorityKey = (typeof FIELD_PRIORITY_KEYS)[number];
+export const FIELD_PRIORITIES = ['normal', 'default', 'force'] as const;
+/** normal: as the generator decides (lib.mkForce where the parent sets the option too); default: lib.mkDefault; force: lib.mkForce. */
+export type FieldPriority = (typeof FIELD_PRIORITIES)[number];
+
 export interface Specialisation {
   name: string;
   inheritParentConfig: boolean;
@@ -153,6 +176,8 @@ export interface Specialisation {
   packages: string[];
   gpu: Gpu;
   kernel: Kernel;
+  /** Priorities chosen for what some form fields write. */
+  priorities: Record<FieldPriorityKey, FieldPriority>;
   /** Any other NixOS options, as typed rows, in order. */
   settings: Setting[];
   /** Raw Nix bindings placed inside the specialisation's configuration. */

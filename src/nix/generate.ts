@@ -1,6 +1,7 @@
-import type { Base, DisplayManager, Project, Release, Specialisation, User } from '../model/types';
+import type { Base, DisplayManager, FieldPriority, FieldPriorityKey, Project, Release, Specialisation, User } from '../model/types';
 import { resolveDisplayManager } from '../model/desktop';
 import {
+  apply,
   attrs,
   mergeOverlapping,
   bool,
@@ -15,7 +16,7 @@ import {
   type Binding,
   type Expr,
 } from './ast';
-import { print, printBindings, type SourceMap } from './printer';
+import { print, printBindings, reusable, type SourceMap } from './printer';
 import { rawExprFreeVariables, rawLayout, rawFreeVariables } from './raw';
 import {
   AUTOLOGIN_PREFIX,
@@ -127,11 +128,19 @@ interface Ctx {
   bound: ReadonlySet<string>;
 }
 
-/** `path = value;` for an option, with `lib.mkForce` and a comment where the parent sets it too. */
-function opt(ctx: Ctx, fullPath: string, value: Expr, sources: string[], relativePath: string = fullPath): Binding {
+/**
+ * `path = value;` for an option, with `lib.mkForce` and a comment where the parent sets it too. A
+ * priority the user chose for the field (`key`) wins: it is written as chosen, without the comment.
+ */
+function opt(ctx: Ctx, fullPath: string, value: Expr, sources: string[], relativePath: string = fullPath, key?: FieldPriorityKey): Binding {
+  const chosen = key ? ctx.s.priorities[key] : 'normal';
+  if (chosen !== 'normal') return set(relativePath, withPriority(chosen, value), [...sources, `${ctx.p}.priorities.${key}`]);
   const why = ctx.o.force.get(fullPath);
   return why ? set(relativePath, mkForce(value), sources, why) : set(relativePath, value, sources);
 }
+
+const withPriority = (priority: FieldPriority, value: Expr): Expr =>
+  priority === 'force' ? mkForce(value) : priority === 'default' ? apply(select(v('lib'), ['mkDefault']), value) : value;
 
 interface Chunk {
   release: Release;
@@ -300,9 +309,9 @@ function desktopBindings(ctx: Ctx): Binding[] {
   const waylandOnlyDm = dm?.wayland != null && !(de?.needsX ?? false);
   const needsX = (de?.needsX ?? false) || ((dm?.needsX ?? false) && !waylandOnlyDm);
   if (needsX) out.push(set('services.xserver.enable', bool(true), [envSrc, dmSrc]));
-  if (de) out.push(set(de.enable, bool(true), [envSrc]));
+  if (de) out.push(opt(ctx, de.enable, bool(true), [envSrc], de.enable, 'desktop.environment'));
   if (dm) {
-    out.push(set(`${dm.path}.enable`, bool(true), [dmSrc, envSrc]));
+    out.push(opt(ctx, `${dm.path}.enable`, bool(true), [dmSrc, envSrc], `${dm.path}.enable`, 'desktop.displayManager'));
     if (waylandOnlyDm && dm.wayland) out.push(set(dm.wayland, bool(true), [dmSrc, envSrc]));
   }
   const prefix = at(AUTOLOGIN_PREFIX, release)!;
@@ -311,7 +320,7 @@ function desktopBindings(ctx: Ctx): Binding[] {
     out.push(
       set(
         `${prefix}.autoLogin`,
-        attrs([set('enable', bool(true), src), opt(ctx, `${prefix}.autoLogin.user`, str(autoLogin), src, 'user')]),
+        attrs([set('enable', bool(true), src), opt(ctx, `${prefix}.autoLogin.user`, str(autoLogin), src, 'user', 'desktop.autoLogin')]),
         src,
       ),
     );
@@ -334,7 +343,7 @@ function usersBindings({ s, p, release }: Ctx): Binding[] {
   const programs = new Map<string, string[]>();
   s.users.forEach((u, j) => {
     const up = `${p}.users[${j}]`;
-    out.push(set(['users', 'users', u.name], attrs(userFields(u, up)), [up, `${up}.name`]));
+    out.push(set(['users', 'users', u.name], userValue(u, up), [up, `${up}.name`]));
     if (!u.isNormalUser) out.push(set(['users', 'groups', u.name], attrs([]), [`${up}.isNormalUser`]));
     if (u.shell && at(SHELL_PROGRAMS, release)!.includes(u.shell)) {
       const sources = programs.get(u.shell);
@@ -344,6 +353,20 @@ function usersBindings({ s, p, release }: Ctx): Binding[] {
   });
   for (const [shell, sources] of programs) out.push(set(['programs', shell, 'enable'], bool(true), sources));
   return out;
+}
+
+/**
+ * A user's set, the same object while the user object and its path stay (the printer keeps its lines):
+ * a keystroke in one of 20,000 users prints that user again, not all of them. It depends on the user
+ * and its path only; should userFields come to read more, that belongs in the key.
+ */
+const userValues = new WeakMap<User, { up: string; value: Expr }>();
+function userValue(u: User, up: string): Expr {
+  const kept = userValues.get(u);
+  if (kept?.up === up) return kept.value;
+  const value = reusable({ type: 'attrs', bindings: userFields(u, up) });
+  userValues.set(u, { up, value });
+  return value;
 }
 
 function userFields(u: User, up: string): Binding[] {
@@ -372,15 +395,15 @@ function gpuBindings(ctx: Ctx): Binding[] {
   }
   out.push(set(at(GRAPHICS, release)!.enable, bool(true), src('mode')));
   const drivers = list([str(g.mode === 'amd' ? 'amdgpu' : 'nvidia')]);
-  out.push(opt(ctx, 'services.xserver.videoDrivers', drivers, src('mode')));
+  out.push(opt(ctx, 'services.xserver.videoDrivers', drivers, src('mode'), 'services.xserver.videoDrivers', 'gpu.videoDrivers'));
   if (g.mode !== 'amd') {
-    const nv = (rel: string, value: Expr, sources: string[]) => opt(ctx, `hardware.nvidia.${rel}`, value, sources, rel);
+    const nv = (rel: string, value: Expr, sources: string[], key?: FieldPriorityKey) => opt(ctx, `hardware.nvidia.${rel}`, value, sources, rel, key);
     const nvidia: Binding[] = [set('modesetting.enable', bool(true), src('mode'))];
     const open = at(NVIDIA_OPEN, release);
     if (open && (open.explicit || g.openKernelModule || ctx.o.writeOpen))
-      nvidia.push(nv('open', bool(g.openKernelModule), src('openKernelModule')));
+      nvidia.push(nv('open', bool(g.openKernelModule), src('openKernelModule'), 'gpu.openKernelModule'));
     if (g.driver !== 'stable' || ctx.o.writeDriver)
-      nvidia.push(nv('package', select(v('config'), ['boot', 'kernelPackages', 'nvidiaPackages', g.driver]), src('driver')));
+      nvidia.push(nv('package', select(v('config'), ['boot', 'kernelPackages', 'nvidiaPackages', g.driver]), src('driver'), 'gpu.driver'));
     const prime = primeBindings(ctx);
     if (prime.length) nvidia.push(set('prime', attrs(prime), src('mode')));
     out.push(set('hardware.nvidia', attrs(nvidia), src('mode')));
@@ -393,14 +416,14 @@ function primeBindings(ctx: Ctx): Binding[] {
   const { s, p, release } = ctx;
   const g = s.gpu;
   const src = (field: string) => [`${p}.gpu.${field}`];
-  const pr = (rel: string, value: Expr, sources: string[]) => opt(ctx, `hardware.nvidia.prime.${rel}`, value, sources, rel);
+  const pr = (rel: string, value: Expr, sources: string[], key?: FieldPriorityKey) => opt(ctx, `hardware.nvidia.prime.${rel}`, value, sources, rel, key);
   const extras = at(PRIME_EXTRAS, release)!;
   const out: Binding[] = [];
   if (g.mode === 'nvidia-offload') {
-    out.push(set('offload.enable', bool(true), src('mode')));
+    out.push(pr('offload.enable', bool(true), src('mode'), 'gpu.prime'));
     if (extras.offloadCmd) out.push(set('offload.enableOffloadCmd', bool(true), src('mode')));
-  } else if (g.mode === 'nvidia-sync') out.push(set('sync.enable', bool(true), src('mode')));
-  else if (g.mode === 'nvidia-reverse-sync') out.push(set('reverseSync.enable', bool(true), src('mode')));
+  } else if (g.mode === 'nvidia-sync') out.push(pr('sync.enable', bool(true), src('mode'), 'gpu.prime'));
+  else if (g.mode === 'nvidia-reverse-sync') out.push(pr('reverseSync.enable', bool(true), src('mode'), 'gpu.prime'));
   else return out;
   if (g.nvidiaBusId !== null) out.push(pr('nvidiaBusId', str(g.nvidiaBusId), src('nvidiaBusId')));
   if (g.intelBusId !== null) out.push(pr('intelBusId', str(g.intelBusId), src('intelBusId')));
@@ -418,7 +441,8 @@ function kernelBindings(ctx: Ctx): Binding[] {
   const k = s.kernel;
   const src = (field: string) => [`${p}.kernel.${field}`];
   const out: Binding[] = [];
-  if (k.packages !== null) out.push(opt(ctx, 'boot.kernelPackages', select(v('pkgs'), k.packages.split('.')), src('packages')));
+  if (k.packages !== null)
+    out.push(opt(ctx, 'boot.kernelPackages', select(v('pkgs'), k.packages.split('.')), src('packages'), 'boot.kernelPackages', 'kernel.packages'));
   if (k.params.length) out.push(set('boot.kernelParams', list(k.params.map(str)), src('params')));
   if (k.modules.length) out.push(set('boot.kernelModules', list(k.modules.map(str)), src('modules')));
   if (k.blacklistedModules.length)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProject, defaultSetting, defaultSpecialisation } from '../model/defaults';
+import { defaultBase, defaultPriorities, defaultProject, defaultSetting, defaultSpecialisation } from '../model/defaults';
 import type { Project, Setting } from '../model/types';
 import { hasNix, NO_NIX, nixEvalJson, nixParseError, tempFile } from '../test/nix';
 import { generate } from './generate';
@@ -91,3 +91,31 @@ describe('settings: any NixOS option as a typed row', () => {
 });
 
 if (!hasNix) console.warn(`skipped the settings tests against real Nix: ${NO_NIX}`);
+
+describe('priorities on form fields', () => {
+  const kernel = { packages: 'linuxPackages_zen', params: [], modules: [], blacklistedModules: [] };
+  const withKernel = (priority: 'normal' | 'default' | 'force', parentKernel: string | null): Project => ({
+    ...defaultProject('25.11'),
+    base: parentKernel === null ? null : { ...defaultBase(), kernel: { ...defaultBase().kernel, packages: parentKernel } },
+    specialisations: [{ ...defaultSpecialisation('zen'), kernel, priorities: { ...defaultPriorities(), 'kernel.packages': priority } }],
+  });
+
+  it('writes the priority the user chose; without one, lib.mkForce only where the parent sets the option too', () => {
+    expect(generate(withKernel('normal', null)).text).toContain('boot.kernelPackages = pkgs.linuxPackages_zen;');
+    expect(generate(withKernel('default', null)).text).toContain('boot.kernelPackages = lib.mkDefault pkgs.linuxPackages_zen;');
+    expect(generate(withKernel('force', null)).text).toContain('boot.kernelPackages = lib.mkForce pkgs.linuxPackages_zen;');
+    const forced = generate(withKernel('normal', 'linuxPackages_6_12')).text;
+    expect(forced).toContain('# The parent uses linuxPackages_6_12.');
+    expect(forced).toContain('boot.kernelPackages = lib.mkForce pkgs.linuxPackages_zen;');
+    // The user's choice wins over the generator's override, and says nothing on the parent's behalf.
+    const chosen = generate(withKernel('default', 'linuxPackages_6_12')).text;
+    expect(chosen).toContain('boot.kernelPackages = lib.mkDefault pkgs.linuxPackages_zen;');
+    expect(chosen).not.toContain('# The parent uses');
+  });
+
+  it('maps the field to the priority control in the source map', () => {
+    const { sourceMap } = generate(withKernel('force', null));
+    expect(sourceMap.get('specialisations[0].priorities.kernel.packages')).toEqual(sourceMap.get('specialisations[0].kernel.packages'));
+    expect(sourceMap.get('specialisations[0].kernel.packages')).not.toEqual([]);
+  });
+});

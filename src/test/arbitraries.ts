@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { defaultFromParent, defaultGpu, defaultKernel, defaultProject } from '../model/defaults';
+import { defaultFromParent, defaultGpu, defaultKernel, defaultPriorities, defaultProject } from '../model/defaults';
 import { DESKTOP_RULES, DISPLAY_MANAGER_RULES, NVIDIA_DRIVER_RULES, NVIDIA_OPEN, PRIME_EXTRAS, at } from '../nix/releases';
 import { USUAL_DISPLAY_MANAGER } from '../model/desktop';
 import {
   DESKTOPS,
   DISPLAY_MANAGERS,
+  FIELD_PRIORITY_KEYS,
   RELEASES,
   type Gpu,
   type Project,
@@ -167,6 +168,11 @@ const settingsArb: fc.Arbitrary<Setting[]> = fc
     })),
   );
 
+/** Priorities for the form fields that take one: mostly as the generator decides. */
+const prioritiesArb: fc.Arbitrary<Specialisation['priorities']> = fc
+  .array(fc.tuple(fc.constantFrom(...FIELD_PRIORITY_KEYS), fc.constantFrom('default' as const, 'force' as const)), { maxLength: 3 })
+  .map((chosen) => ({ ...defaultPriorities(), ...Object.fromEntries(chosen) }));
+
 function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrary<Omit<Specialisation, 'name'>> {
   const desktops = DESKTOPS.filter((d) => d === 'none' || at(DESKTOP_RULES[d], release));
   return fc
@@ -186,6 +192,7 @@ function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrar
       modules: fc.array(fc.constantFrom('kvm-intel', 'vfio_pci', 'i915'), { maxLength: 2 }),
       blacklistedModules: fc.array(fc.constantFrom('nouveau', 'radeon'), { maxLength: 2 }),
       settings: withSettings ? settingsArb : fc.constant<Setting[]>([]),
+      priorities: withSettings ? prioritiesArb : fc.constant(defaultPriorities()),
     })
     .map((r) => {
       const users: User[] = r.users.map(([name, u], j) => ({ ...u, name, uid: u.isNormalUser ? 1000 + j : 400 + j }));
@@ -208,6 +215,7 @@ function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrar
         packages: r.packages,
         gpu: r.gpu,
         kernel: { ...defaultKernel(), packages: r.kernelPackages, params: r.params, modules: r.modules, blacklistedModules: r.blacklistedModules },
+        priorities: r.priorities,
         settings: r.settings,
         extraConfig: '',
       };
@@ -217,7 +225,7 @@ function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrar
 /** Valid projects for one release (validation finds no errors in them). */
 export function projectArb(
   releaseArb: fc.Arbitrary<Release> = fc.constantFrom(...RELEASES),
-  /** Setting rows in the specialisations (false: none). */
+  /** Setting rows and field priorities in the specialisations (false: none). */
   { settings = true }: { settings?: boolean } = {},
 ): fc.Arbitrary<Project> {
   return releaseArb.chain((release) =>

@@ -1,5 +1,5 @@
 import { resolveDisplayManager } from '../model/desktop';
-import type { Release, Setting, Specialisation } from '../model/types';
+import type { FieldPriority, FieldPriorityKey, Release, Setting, Specialisation } from '../model/types';
 import { CONDITIONS, NIX_VALUES } from './arbitraries';
 import {
   AUTOLOGIN_PREFIX,
@@ -97,6 +97,29 @@ export function expectedOptions(s: Specialisation, release: Release): Record<str
   if (k.modules.length) o['boot.kernelModules'] = k.modules;
   if (k.blacklistedModules.length) o['boot.blacklistedKernelModules'] = k.blacklistedModules;
   for (const row of s.settings) o[row.path.join('.')] = expectedSetting(row);
+  // A priority chosen for a field wraps the option that field writes (see FIELD_PRIORITY_KEYS).
+  const written: Record<FieldPriorityKey, string | null> = {
+    'desktop.environment': de?.enable ?? null,
+    'desktop.displayManager': dm ? `${dm.path}.enable` : null,
+    'desktop.autoLogin': s.desktop.autoLogin ? `${at(AUTOLOGIN_PREFIX, release)!}.autoLogin.user` : null,
+    'gpu.videoDrivers': g.mode !== 'none' ? 'services.xserver.videoDrivers' : null,
+    'gpu.prime':
+      g.mode === 'nvidia-offload'
+        ? 'hardware.nvidia.prime.offload.enable'
+        : g.mode === 'nvidia-sync'
+          ? 'hardware.nvidia.prime.sync.enable'
+          : g.mode === 'nvidia-reverse-sync'
+            ? 'hardware.nvidia.prime.reverseSync.enable'
+            : null,
+    'gpu.driver': 'hardware.nvidia.package',
+    'gpu.openKernelModule': 'hardware.nvidia.open',
+    'kernel.packages': 'boot.kernelPackages',
+  };
+  for (const [key, priority] of Object.entries(s.priorities) as [FieldPriorityKey, FieldPriority][]) {
+    const path = written[key];
+    if (priority === 'normal' || path === null || !(path in o)) continue;
+    o[path] = { _type: 'override', priority: PRIORITY_NUMBERS[priority], content: o[path] };
+  }
   return o;
 }
 
