@@ -3,6 +3,7 @@ import { USUAL_DISPLAY_MANAGER } from '../../model/desktop';
 import type { Desktop } from '../../model/types';
 import { CatalogNote } from './catalog-note';
 import { Field } from './field';
+import { PriorityGroup } from './priority-field';
 import { useSettings } from './form-context';
 import { Section } from './section';
 import { useEdit } from './use-edit';
@@ -90,6 +91,15 @@ export function DesktopSection() {
             </select>
           )}
         </Field>
+      )}
+      {owner === 'specialisation' && (
+        <PriorityGroup
+          fields={[
+            ...(environment !== 'none' ? [{ field: 'desktop.environment' as const, what: 'the desktop' }] : []),
+            ...(displayManager !== 'none' && (displayManager !== 'auto' || usual) ? [{ field: 'desktop.displayManager' as const, what: 'the display manager' }] : []),
+            ...(autoLogin !== null ? [{ field: 'desktop.autoLogin' as const, what: 'the autologin user' }] : []),
+          ]}
+        />
       )}
     </Section>
   );

@@ -3,6 +3,7 @@ import { GPU_MODES, type Gpu, type GpuMode } from '../../model/types';
 import { BUS_ID, lspciToBusId } from '../../model/validate';
 import { CatalogNote } from './catalog-note';
 import { Field } from './field';
+import { PriorityGroup } from './priority-field';
 import { useSettings } from './form-context';
 import { LspciHelper } from './lspci-helper';
 import { Section } from './section';
@@ -127,6 +128,15 @@ export function GpuSection() {
           })}
           <LspciHelper onUse={(key, busId) => set(key, busId)} />
         </>
+      )}
+      {!parent && g.mode !== 'none' && (
+        <PriorityGroup
+          fields={[
+            { field: 'gpu.videoDrivers', what: 'the video drivers' },
+            ...(prime ? [{ field: 'gpu.prime' as const, what: 'the PRIME mode' }] : []),
+            ...(nvidia ? [{ field: 'gpu.driver' as const, what: 'the NVIDIA driver' }, { field: 'gpu.openKernelModule' as const, what: 'the open kernel module setting' }] : []),
+          ]}
+        />
       )}
     </Section>
   );

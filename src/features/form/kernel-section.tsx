@@ -4,6 +4,7 @@ import type { Kernel } from '../../model/types';
 import { ChipsField } from './chips-field';
 import { CatalogNote } from './catalog-note';
 import { Field } from './field';
+import { PriorityGroup } from './priority-field';
 import { useSettings } from './form-context';
 import { Section } from './section';
 import { SuggestInput } from './suggest-input';
@@ -81,6 +82,7 @@ export function KernelSection() {
         mono
         placeholder="nouveau"
       />
+      {k.packages !== null && <PriorityGroup fields={[{ field: 'kernel.packages', what: 'the kernel package set' }]} />}
         </>
       )}
     </Section>
