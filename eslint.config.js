@@ -70,6 +70,16 @@ export default defineConfig([
     ),
   },
   {
+    files: ['src/nixos/**'],
+    rules: restrict(
+      {
+        group: [...packages.react, ...packages.state, ...packages.monaco, ...packages.tanstack],
+        message: 'src/nixos is plain TypeScript: no React, zustand, zundo, Monaco or TanStack.',
+      },
+      folders(['store', 'catalog', 'features', 'app'], 'src/nixos may only depend on src/model and src/nix.'),
+    ),
+  },
+  {
     files: ['src/store/**', 'src/catalog/**'],
     rules: restrict(folders(['features', 'app'], 'store and catalog may not depend on features or app.')),
   },
