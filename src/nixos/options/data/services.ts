@@ -15,11 +15,14 @@ export const SERVICE_OPTIONS = [
     enable: ['bool', false],
     package: ['package', EXPR, { unverified: ['from'] }],
   }),
-  ...options({ source: src('nixos/modules/services/hardware/thermald.nix'), unverified: UNREAD, prefix: 'services.thermald' }, {
+  // Read at a pre-22.05 commit (plain defaultText, no mdDoc): these four existed by 22.05.
+  ...options({ source: src('nixos/modules/services/hardware/thermald.nix', '0fdab8d560461b8666d54342dac06718b9d1ecdd'), prefix: 'services.thermald' }, {
     enable: ['bool', false],
     debug: ['bool', false],
     configFile: ['nullOr path', null],
     package: ['package', EXPR],
+  }),
+  ...options({ source: src('nixos/modules/services/hardware/thermald.nix'), unverified: UNREAD, prefix: 'services.thermald' }, {
     ignoreCpuidCheck: ['bool', false, { from: '23.05' }],
   }),
   ...options({ source: src('nixos/modules/services/hardware/auto-cpufreq.nix'), unverified: UNREAD, prefix: 'services.auto-cpufreq' }, {
