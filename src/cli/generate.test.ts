@@ -75,5 +75,5 @@ describe('npm run --silent generate (the real process)', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^<stdin>: not valid JSON/);
     expect(bad.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-  }, 20_000);
+  }, 60_000);
 });

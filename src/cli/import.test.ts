@@ -78,5 +78,5 @@ describe('npm run --silent import (the real process)', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^<stdin>:1:19: unexpected end of input/);
     expect(bad.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-  }, 20_000);
+  }, 60_000);
 });

@@ -122,7 +122,7 @@ describe('a byte order mark', () => {
     expect(runImport(['-', '--recover'], () => `\uFEFF${nix}`)).toEqual({ code: 1, stdout: '', stderr: `<stdin>:1:1: ${message}\n` });
     const nixSays = spawnSync('nix-instantiate', ['--parse', bom], { encoding: 'utf8' });
     if (!nixSays.error) expect(nixSays.stderr).toMatch(/syntax error, unexpected invalid token[\s\S]*:1:1/);
-  });
+  }, 60_000);
 });
 
 describe('a file that is not UTF-8', () => {

@@ -5,7 +5,7 @@ import { defaultBase, defaultProject, defaultSpecialisation } from '../model/def
 import type { Project } from '../model/types';
 import { TAG } from '../model/validate';
 import { hostileText, specialisationName, tag } from '../test/arbitraries';
-import { hasNix, nixEvalJson, nixOfJson } from '../test/nix';
+import { hasNix, NIX_TIMEOUT, nixEvalJson, nixOfJson } from '../test/nix';
 import { applyGuide } from './apply-guide';
 import { bootMenu, byteOrder, grubIndex, nixosLabel } from './boot-menu';
 import { generate } from './generate';
@@ -51,7 +51,7 @@ describe('boot entry titles', () => {
       `map (tags: builtins.concatStringsSep "-" ((builtins.sort (x: y: x < y) tags) ++ [ "${version}" ])) ${nixOfJson(cases)}`,
     );
     expect(cases.map((tags) => nixosLabel(tags, version))).toEqual(nix);
-  });
+  }, NIX_TIMEOUT);
 
   it.skipIf(!hasNix)('the tags validation accepts what system.nixos.label accepts, and a backslash no more (real Nix)', () => {
     const samples = [...fc.sample(fc.oneof(tag, hostileText(5)), { numRuns: 400, seed: 5 }), 'a\\b'].filter((t) => t !== '');
@@ -60,17 +60,20 @@ describe('boot entry titles', () => {
     const nix = nixEvalJson(`map (t: builtins.match "[a-zA-Z0-9:_\\\\.-]*" t != null) ${nixOfJson(samples)}`) as boolean[];
     expect(samples.map((t) => TAG.test(t))).toEqual(nix.map((ok, i) => ok && !samples[i].includes('\\')));
     expect(nix[samples.length - 1]).toBe(true);
-  });
+  }, NIX_TIMEOUT);
 
   it.skipIf(!hasPerl)('GRUB orders specialisations as install-grub.pl\'s Perl sort does', () => {
     const names = fc.sample(fc.uniqueArray(specialisationName, { minLength: 1, maxLength: 8 }), { numRuns: 50, seed: 9 });
-    for (const list of names) {
-      const perl = spawnSync('perl', ['-e', 'print join("\\n", sort @ARGV)', ...list], { encoding: 'utf8' }).stdout.split('\n');
+    // One Perl for all the lists: it reads them as JSON and sorts each with the same `sort` install-grub.pl uses.
+    const script = 'use JSON::PP; my $l = JSON::PP->new->utf8->decode(join("", <STDIN>)); print JSON::PP->new->utf8->encode([map { [sort @$_] } @$l]);';
+    const sorted = JSON.parse(spawnSync('perl', ['-e', script], { input: JSON.stringify(names), encoding: 'utf8' }).stdout) as string[][];
+    names.forEach((list, i) => {
+      const perl = sorted[i];
       expect([...list].sort(byteOrder)).toEqual(perl);
       const p = project('grub', list.map((n) => [n, []]));
       for (const n of list) expect(grubIndex(p, n)).toBe(perl.indexOf(n) + 1);
-    }
-  });
+    });
+  }, NIX_TIMEOUT);
 });
 
 describe('apply guide', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultBase, defaultGpu, defaultProject, defaultSpecialisation, defaultUser } from '../model/defaults';
 import type { Base, Project, Specialisation } from '../model/types';
-import { hasNix, NO_NIX, nixEvalJson, nixParseError, tempFile } from '../test/nix';
+import { hasNix, NIX_TIMEOUT, NO_NIX, nixEvalJson, nixParseErrors, tempFile } from '../test/nix';
 import { applyGuide, shellWord } from './apply-guide';
 import { generate } from './generate';
 import { importBase } from './import/import-base';
@@ -17,13 +17,14 @@ import { validate } from './validate';
 
 const PAYLOAD = 'linuxPackages\n  };\n  users.users.root.password = "pwned";\n  x = {\n';
 
-/** The names a module defines at its top level, evaluated by real Nix with stand-in arguments. */
-function topLevelNames(text: string): string[] {
-  const file = tempFile(`top-${Math.random().toString(36).slice(2)}.nix`, text);
+/** The names each module defines at its top level, evaluated by real Nix (one nix-instantiate) with stand-in arguments. */
+function topLevelNamesOf(texts: readonly string[]): string[][] {
+  const files = texts.map((text) => tempFile(`top-${Math.random().toString(36).slice(2)}.nix`, text));
   return nixEvalJson(
-    `builtins.attrNames (import ${file} { config = { }; options = { }; lib = { mkForce = x: x; }; pkgs = { }; modulesPath = "/m"; })`,
-  ) as string[];
+    `map (f: builtins.attrNames (import f { config = { }; options = { }; lib = { mkForce = x: x; }; pkgs = { }; modulesPath = "/m"; })) [ ${files.join(' ')} ]`,
+  ) as string[][];
 }
+const topLevelNames = (text: string): string[] => topLevelNamesOf([text])[0];
 
 const project = (base: Base | null, s: Specialisation, extra: Partial<Project> = {}): Project => ({
   ...defaultProject('25.11'),
@@ -73,13 +74,12 @@ describe('comments cannot carry a line break', () => {
   });
 
   it.skipIf(!hasNix)('real Nix sees no code from the hostile text: the module defines only what it should', () => {
-    for (const { project } of hostileBases()) {
-      const { text } = generate(project);
-      expect(nixParseError(text)).toBeNull();
-      const expected = project.defaultEntry !== null ? ['boot', 'specialisation'] : ['specialisation'];
-      expect(topLevelNames(text)).toEqual(expected);
-    }
-  });
+    const projects = hostileBases().map(({ project }) => project);
+    const texts = projects.map((project) => generate(project).text);
+    expect(nixParseErrors(texts)).toEqual(texts.map(() => null));
+    const expected = projects.map((project) => (project.defaultEntry !== null ? ['boot', 'specialisation'] : ['specialisation']));
+    expect(topLevelNamesOf(texts)).toEqual(expected);
+  }, NIX_TIMEOUT);
 });
 
 describe('hostile text read from a file the user opens', () => {
@@ -98,7 +98,7 @@ describe('hostile text read from a file the user opens', () => {
     const p = project(read.base, { ...defaultSpecialisation('test'), gpu: { ...defaultGpu(), mode: 'nvidia-sync', nvidiaBusId: 'PCI:2:0:0', intelBusId: 'PCI:0:2:0' } });
     expect(validate(p).filter((d) => d.severity === 'error').map((d) => d.path)).toContain('base.gpu.nvidiaBusId');
     expect(topLevelNames(generate(p).text)).toEqual(['specialisation']);
-  });
+  }, NIX_TIMEOUT);
 
   it.skipIf(!hasNix)('import with a GRUB parent: a name with a line break stays in its comment', () => {
     const text = `{ lib, ... }:
@@ -113,7 +113,7 @@ describe('hostile text read from a file the user opens', () => {
     const p: Project = { ...result.project, base: { ...defaultBase(), bootloader: 'grub' }, defaultEntry: result.project.specialisations[0].name };
     expect(validate(p).filter((d) => d.severity === 'error').map((d) => d.path)).toContain('specialisations[0].name');
     expect(topLevelNames(generate(p).text)).toEqual(['boot', 'specialisation']);
-  });
+  }, NIX_TIMEOUT);
 });
 
 describe('look-ups by user text see no Object.prototype', () => {
@@ -187,7 +187,7 @@ describe('packages are never read as something else under `with pkgs;`', () => {
       `(import ${file} { config = { }; lib = { }; pkgs = ${pkgs}; agenix = { nixosModules.default = "module"; }; }).specialisation.a.configuration.environment.systemPackages`,
     );
     expect(result).toEqual(['pkg:derivationStrict', 'pkg:fetchTree', 'pkg:agenix', 'pkg:firefox']);
-  });
+  }, NIX_TIMEOUT);
 });
 
 if (!hasNix) console.warn(`skipped injection tests against real Nix: ${NO_NIX}`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostileText } from '../test/arbitraries';
-import { hasNix, nixEvalJson, tempFile } from '../test/nix';
+import { hasNix, NIX_TIMEOUT, nixEvalJson, tempFile } from '../test/nix';
 import { attrName, nixString } from './strings';
 
 describe('nixString', () => {
@@ -28,7 +28,7 @@ describe('nixString', () => {
     ];
     const file = tempFile('strings.nix', `[\n${samples.map(nixString).join('\n')}\n]\n`);
     expect(nixEvalJson(`import ${file}`)).toEqual(samples);
-  });
+  }, NIX_TIMEOUT);
 
   it.skipIf(!hasNix)('real Nix reads back quoted attribute names exactly', () => {
     const names = fc.sample(hostileText(12), { numRuns: 500, seed: 11 }).filter((n) => n !== '');
@@ -36,5 +36,5 @@ describe('nixString', () => {
     const file = tempFile('names.nix', `builtins.attrNames {\n${unique.map((n) => `  ${attrName(n)} = null;`).join('\n')}\n}\n`);
     const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
     expect((nixEvalJson(`import ${file}`) as string[]).sort(byBytes)).toEqual(unique.sort(byBytes));
-  });
+  }, NIX_TIMEOUT);
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../model/types';
 import { evalSpecialisations, type NixSource } from '../../test/eval-specialisations';
-import { hasNix, nixParseError, NO_NIX } from '../../test/nix';
+import { hasNix, nixParseErrors, NO_NIX } from '../../test/nix';
 import { generate } from '../generate';
 import { validate } from '../validate';
 import { importNix, type ImportSuccess } from './import-nix';
@@ -145,7 +145,7 @@ describe('real-world style inputs', () => {
   it.skipIf(!hasNix)('mean the same to real Nix after import and generate: every option value of every specialisation', () => {
     const results = FIXTURES.map((f) => importFixture(f.file));
     const outputs = results.map((r) => generate(r.project).text);
-    for (const text of outputs) expect(nixParseError(text)).toBeNull();
+    expect(nixParseErrors(outputs)).toEqual(outputs.map(() => null));
     const evaluated = evalSpecialisations([
       ...FIXTURES.map((f) => ({ text: read(f.file), ...f.source })),
       ...outputs.map((text) => ({ text })),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultBase, defaultProject, defaultSpecialisation } from '../../model/defaults';
 import type { Project } from '../../model/types';
-import { hasNix, nixEvalJson, nixParseError, tempFile } from '../../test/nix';
+import { hasNix, NIX_TIMEOUT, nixEvalJson, nixParseErrors, tempFile } from '../../test/nix';
 import { generate } from '../generate';
 import { formatError, importNix, type ImportResult, type ImportSuccess } from './import-nix';
 import { formatReport } from './report';
@@ -208,9 +208,10 @@ in { enable = mkForce true; url = url; };`);
   });
 
   it.skipIf(!hasNix)('generates Nix that real Nix parses for every fixture', () => {
-    for (const f of ['seed-blog-closed.nix', 'egpu-dotted.nix', 'function-form.nix', 'work-separate.nix', 'mixed-nesting.nix', 'flake.nix'])
-      expect(nixParseError(generate(imp(fixture(f)).project).text), f).toBeNull();
-  });
+    const files = ['seed-blog-closed.nix', 'egpu-dotted.nix', 'function-form.nix', 'work-separate.nix', 'mixed-nesting.nix', 'flake.nix'];
+    const errors = nixParseErrors(files.map((f) => generate(imp(fixture(f)).project).text));
+    files.forEach((f, i) => expect(errors[i], f).toBeNull());
+  }, NIX_TIMEOUT);
 });
 
 describe('the parent system and the default entry (Edit Nix passes them in)', () => {
@@ -338,5 +339,5 @@ describe('Edit Nix keeps text it did not change byte for byte', () => {
     // A CR is text to Nix, so no indentation is taken off: every CR and space is in the value.
     expect(evaluated(text)).toBe('\r\n      hello\r\n      world\r\n');
     expect(evaluated(generate(first.project).text)).toBe(evaluated(text));
-  });
+  }, NIX_TIMEOUT);
 });

@@ -503,21 +503,12 @@ describe('API', () => {
 });
 
 describe('performance', () => {
-  it('parses a 5,000-line configuration quickly', () => {
+  // How fast is measured by `npm run bench` (bench/import.ts, "5,000-line configuration parses"), not here:
+  // a time budget in a test fails on a loaded machine.
+  it('parses a 5,000-line configuration', () => {
     const src = buildLargeConfiguration(5000);
     expect(src.split('\n').length).toBeGreaterThanOrEqual(5000);
-    for (let i = 0; i < 3; i++) parseNix(buildLargeConfiguration(300));
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const r = parseNix(src);
-      times.push(performance.now() - t0);
-      expect(r.ok).toBe(true);
-    }
-    const best = Math.min(...times);
-    console.info(`5,000-line parse: ${times.map((t) => t.toFixed(1)).join(' / ')} ms`);
-    // Generous bound so shared CI machines do not flake; typical is ~10 ms.
-    expect(best).toBeLessThan(150);
+    expect(parseNix(src).ok).toBe(true);
   });
 });
 
