@@ -89,7 +89,8 @@ function summary(values: number[]): string {
   return `p50 ${median(values).toFixed(2)} ms, p95 ${percentile(values, 95).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
 }
 
-async function launch(): Promise<Browser | string> {
+/** The system Chromium (or Playwright's own), or why it cannot start. */
+export async function launchChromium(): Promise<Browser | string> {
   const options = chromiumLaunchOptions();
   if (!options.executablePath) {
     const own = (() => {
@@ -116,7 +117,7 @@ export async function benchKeystroke(): Promise<BenchResult[]> {
 
 async function measureKeystrokes(count: number, usersEach: number): Promise<BenchResult[]> {
   const name = `keystroke → preview in Chromium, ${count} specialisations × ${usersEach} users, ${KEYSTROKES} keystrokes in a user's Description`;
-  const browser = await launch();
+  const browser = await launchChromium();
   if (typeof browser === 'string') {
     return [{ name, figures: `skipped: ${browser}`, budget: null }];
   }

@@ -4,6 +4,7 @@ import { benchImport } from './import';
 import { benchKeystroke } from './keystroke';
 import { benchLighthouse } from './lighthouse';
 import { printResults, type BenchResult } from './report';
+import { benchResponsive } from './responsive';
 
 /** `npm run bench`: prints figures and a PASS/FAIL line per budget; exits 1 when a budget fails. */
 const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [
@@ -11,6 +12,7 @@ const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [
   ['Import', benchImport],
   ['Production bundle', benchBundle],
   ['Keystroke → preview latency (Chromium)', benchKeystroke],
+  ['Main thread while refusing bad files (Chromium)', benchResponsive],
   ['Lighthouse (production build, system Chromium)', benchLighthouse],
 ];
 

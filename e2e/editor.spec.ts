@@ -9,6 +9,7 @@ import { hasNix, nixParseError, NO_NIX } from '../src/test/nix';
 import { serveStatic, type StaticServer } from '../scripts/static-server';
 import { blogProject } from './blog-project';
 import { expect, test } from './fixtures';
+import { axeViolations, reload, SLOW } from './slow-steps';
 
 // Every test here runs under the fixtures of ./fixtures: a request to any other origin fails the test.
 
@@ -28,7 +29,7 @@ const previewText = (page: Page) => page.evaluate(() => window.__studioPreviewTe
 async function expectPreviewOf(page: Page, project: Project) {
   const expected = generate(project).text;
   // Monaco loads at the first interaction or after a quiet start (about 5 s): allow for that after a reload.
-  await expect.poll(() => previewText(page), { message: 'the preview shows the generated module', timeout: 20_000 }).toBe(expected);
+  await expect.poll(() => previewText(page), { message: 'the preview shows the generated module', timeout: SLOW.monaco }).toBe(expected);
   return expected;
 }
 
@@ -139,7 +140,7 @@ test.describe('the editor, as a user builds the blog example', () => {
       const listBefore = await list(page).ariaSnapshot();
       const releaseBefore = await page.getByLabel('NixOS release').inputValue();
 
-      await page.reload();
+      await reload(page);
 
       expect(await expectPreviewOf(page, blogProject())).toBe(expected);
       await expect(page.getByLabel('NixOS release')).toHaveValue(releaseBefore);
@@ -279,13 +280,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await entry(page, 'paul').click();
       await expect(form(page, 'paul').getByRole('button', { name: 'Remove package dune-release' })).toBeVisible();
       await expect(problems(page).getByRole('button', { name: /networkmanager/ }).first()).toBeVisible();
-      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      expect(await axeViolations(new AxeBuilder({ page }))).toEqual([]);
 
       const uid = uidField(user(page, 'paul', 1));
       await uid.fill('500');
       await expect(uid).toHaveAttribute('aria-invalid', 'true');
       await expect(problems(page).getByRole('heading')).toHaveText(/^Problems: 1 error/);
-      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      expect(await axeViolations(new AxeBuilder({ page }))).toEqual([]);
     });
   });
 }

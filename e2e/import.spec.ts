@@ -6,6 +6,7 @@ import { generate } from '../src/nix/generate';
 import { importNix } from '../src/nix/import/import-nix';
 import { buildLargeConfiguration } from '../bench/parse.bench-data';
 import { expect, test } from './fixtures';
+import { axeViolations } from './slow-steps';
 
 // Every test here runs under the fixtures of ./fixtures: a request to any other origin fails the test.
 
@@ -42,7 +43,7 @@ test.describe('importing Nix', () => {
     await expect(report).toContainText('NixOS 23.11.');
     await expect(report).toContainText('services.xserver.displayManager.autoLogin (22.05–23.11)');
     await expect(report).toContainText('tags chani; user chani (uid 1001); desktop KDE Plasma 5, autologin chani');
-    await expect(new AxeBuilder({ page }).include('dialog').analyze().then((r) => r.violations)).resolves.toEqual([]);
+    expect(await axeViolations(new AxeBuilder({ page }).include('dialog'))).toEqual([]);
     await dialog(page).getByRole('button', { name: 'Import 2 specialisations' }).click();
 
     await expect(dialog(page)).toBeHidden();
@@ -104,7 +105,7 @@ test.describe('importing Nix', () => {
     );
     await expect(dialog(page)).toBeVisible();
     await expect(dialog(page)).toContainText('From configuration.nix');
-    await expect(dialog(page).getByRole('button', { name: /^Import 1\d\d specialisations$/ })).toBeEnabled({ timeout: 15_000 });
+    await expect(dialog(page).getByRole('button', { name: /^Import 1\d\d specialisations$/ })).toBeEnabled({ timeout: 30_000 });
     expect(workers.some((url) => /import-worker/.test(url))).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { axeViolations } from './slow-steps';
 
 // The issue's "done when": a user whose parent runs GNOME adds a Plasma specialisation and a kernel-test
 // entry, sees both in a boot menu like the one they will boot, picks the default, and copies the commands.
@@ -41,8 +42,7 @@ async function gnomeParentWithPlasmaAndKernelTest(page: Page) {
 }
 
 async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations, `axe on ${what}`).toEqual([]);
+  expect(await axeViolations(new AxeBuilder({ page })), `axe on ${what}`).toEqual([]);
 }
 
 test('GNOME parent, Plasma and kernel-test: overrides, a live boot menu, the default entry and copyable commands', async ({ page, consoleErrors }) => {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { axeViolations, SLOW } from './slow-steps';
 
 // Issue 5: the main system is filled from an imported configuration.nix, and a specialisation then
 // turns off what it sets.
@@ -41,7 +42,7 @@ test('fill the main system from configuration.nix, then a Plasma specialisation 
   await dialog.getByLabel('configuration.nix file to read').setInputFiles(file);
   await expect(dialog.getByRole('list', { name: 'Settings read' })).toContainText('desktop: GNOME (services.desktopManager.gnome.enable)');
   await expect(dialog.getByRole('list', { name: 'Notes' })).toContainText('imports are not followed');
-  expect((await new AxeBuilder({ page }).analyze()).violations, 'axe on the dialog').toEqual([]);
+  expect(await axeViolations(new AxeBuilder({ page })), 'axe on the dialog').toEqual([]);
   await dialog.getByRole('button', { name: 'Fill the main system' }).click();
   await expect(dialog).toBeHidden();
 
@@ -57,7 +58,7 @@ test('fill the main system from configuration.nix, then a Plasma specialisation 
   await page.getByRole('form', { name: /^Settings of / }).getByLabel('Specialisation name').fill('plasma');
   await page.getByRole('form', { name: 'Settings of plasma' }).getByLabel('Desktop environment').selectOption({ label: 'KDE Plasma 6' });
   await expect
-    .poll(() => previewText(page), { timeout: 20_000 })
+    .poll(() => previewText(page), { timeout: SLOW.monaco })
     .toContain('services.desktopManager.gnome.enable = lib.mkForce false;');
   expect(await previewText(page)).toContain('services.desktopManager.plasma6.enable = true;');
 });

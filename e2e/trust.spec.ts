@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { STORAGE_KEY } from '../src/store/persistence';
 import { expect, test } from './fixtures';
+import { reload, SLOW } from './slow-steps';
 
 // Attacks on the product in a real browser: a killed page, two tabs, storage that fails, bad
 // files, hostile names, the Content-Security-Policy, and the network going away.
@@ -26,6 +27,15 @@ const list = (page: Page) => page.getByRole('region', { name: 'Specialisations' 
 const previewText = (page: Page) => page.evaluate(() => window.__studioPreviewText?.() ?? document.querySelector('pre')?.textContent ?? '');
 const notices = (page: Page) => page.getByRole('status', { name: 'Notices' });
 const nameField = (page: Page) => page.getByRole('form', { name: /^Settings of / }).getByLabel('Specialisation name');
+
+/** The page still answers after `what`: a click on another tab shows its panel, and a click back the module's. */
+async function respondsAfter(page: Page, what: string) {
+  for (const name of ['Boot menu', 'Generated Nix']) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tab', { name }), `the ${name} tab answers a click after ${what}`).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel', { name })).toBeVisible();
+  }
+}
 
 async function addBlank(page: Page, name: string) {
   const empty = page.getByRole('button', { name: 'Add a blank specialisation' });
@@ -195,7 +205,7 @@ test('a stored piece cut short: everything is kept aside, what can be read downl
     localStorage.setItem(beta, localStorage.getItem(beta)!.slice(0, 15));
   });
   const alpha = pieceOf(stored, 'alpha');
-  await page.reload();
+  await reload(page);
   await expect(notices(page)).toContainText('could not be opened (a part of the saved project is not valid JSON');
   const downloadRecovered = notices(page).getByRole('button', { name: 'Download recovered-project.json' });
   await expect(downloadRecovered).toBeVisible();
@@ -210,7 +220,7 @@ test('a stored piece cut short: everything is kept aside, what can be read downl
   expect(values[beta]).toBe(stored[beta]);
 
   await addBlank(page, 'gamma');
-  await page.reload();
+  await reload(page);
   await expect(notices(page)).toContainText('kept aside in this browser');
   expect(await page.evaluate((k) => localStorage.getItem(k), alpha)).toBe(stored[alpha]);
   await notices(page).getByRole('button', { name: 'Open the 1 specialisation that could be read' }).click();
@@ -221,10 +231,10 @@ test('a stored index with no list of its specialisations is kept aside with a no
   const stored = await savedThenBroken(page, (key) => {
     localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), specialisationKeys: null }));
   });
-  await page.reload();
+  await reload(page);
   await expect(notices(page)).toContainText('could not be opened (the saved index does not say where its specialisations are)');
   await addBlank(page, 'gamma');
-  await page.reload();
+  await reload(page);
   for (const name of ['alpha', 'beta'])
     expect(await page.evaluate((k) => localStorage.getItem(k), pieceOf(stored, name))).toBe(stored[pieceOf(stored, name)]);
 });
@@ -232,13 +242,9 @@ test('a stored index with no list of its specialisations is kept aside with a no
 test('bad project files give a clear message, leave the project untouched and keep the page responsive', async ({ page }, testInfo) => {
   await page.goto('/');
   await addBlank(page, 'untouched');
-  // Monaco loads first, so its start-up is not counted against opening files.
-  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? ''), { timeout: 30_000 }).toContain('untouched');
+  // Monaco loads first, so the preview compared below is its text.
+  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? ''), { timeout: SLOW.monaco }).toContain('untouched');
   const before = await previewText(page);
-  await page.evaluate(() => {
-    (window as unknown as { __longTasks: number[] }).__longTasks = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __longTasks: number[] }).__longTasks.push(e.duration))).observe({ type: 'longtask' });
-  });
   const files: [string, Buffer | string, RegExp][] = [
     ['notes.json', 'this is not json', /not valid JSON at line 1, column 1/],
     ['newer.json', '{"version": 3}', /format version 3/],
@@ -254,9 +260,9 @@ test('bad project files give a clear message, leave the project untouched and ke
     await expect(notices(page)).toContainText(message);
     await expect(notices(page)).toContainText('Your project is unchanged');
     expect(await previewText(page)).toBe(before);
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
-    // The page stays responsive: no main-thread task near the ~50 ms mark (margin for a loaded CI machine).
-    expect(Math.max(0, ...longTasks), `longest main-thread task while opening ${name} (ms)`).toBeLessThan(100);
+    // The page stays responsive: another control still works. How long its main thread was busy is measured by
+    // `npm run bench` (bench/responsive.ts), not here: a time budget in a test fails on a loaded machine.
+    await respondsAfter(page, name);
   }
 });
 
@@ -281,7 +287,7 @@ test('the production build has a strict CSP and nothing violates it in a full se
   expect(csp).not.toContain('unsafe-eval');
   expect(await page.locator('script:not([src])').count()).toBe(0);
   await page.getByRole('button', { name: 'Chani and Paul' }).click();
-  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? null), { timeout: 30_000 }).toContain('specialisation');
+  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? null), { timeout: SLOW.monaco }).toContain('specialisation');
   await page.getByRole('form', { name: /^Settings of / }).getByLabel('Extra Nix').first().focus();
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
 });
@@ -292,24 +298,20 @@ test('after the first visit the app loads and works offline', async ({ page, con
     await navigator.serviceWorker.ready;
   });
   // The first visit is not yet controlled by the worker; the reload is, and it caches on the way.
-  await page.reload();
+  await reload(page);
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await context.setOffline(true);
-  await page.reload();
+  await reload(page);
   await addBlank(page, 'offline');
-  await expect.poll(() => previewText(page), { timeout: 30_000 }).toContain('offline.configuration');
+  await expect.poll(() => previewText(page), { timeout: SLOW.monaco }).toContain('offline.configuration');
   await context.setOffline(false);
 });
 
 test('bad Nix to import (truncated, binary, 10,000 levels deep, 20 MB) gets a message; the project and the page are fine', async ({ page }) => {
   await page.goto('/');
   await addBlank(page, 'untouched');
-  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? ''), { timeout: 30_000 }).toContain('untouched');
+  await expect.poll(() => page.evaluate(() => window.__studioPreviewText?.() ?? ''), { timeout: SLOW.monaco }).toContain('untouched');
   const before = await previewText(page);
-  await page.evaluate(() => {
-    (window as unknown as { __longTasks: number[] }).__longTasks = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __longTasks: number[] }).__longTasks.push(e.duration))).observe({ type: 'longtask' });
-  });
   const cases: [string, string, RegExp][] = [
     ['truncated', 'specialisation = {\n  chani.configuration = {\n    users.users.chani = {\n      isNormalUser = true;\n', /is not closed|end of (the )?input/],
     ['binary', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0001', /not text/],
@@ -331,7 +333,7 @@ test('bad Nix to import (truncated, binary, 10,000 levels deep, 20 MB) gets a me
     if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     expect(await previewText(page)).toBe(before);
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
-    expect(Math.max(0, ...longTasks), `longest main-thread task while importing ${name} (ms)`).toBeLessThan(100);
+    // Responsive, as above; the time is measured by `npm run bench` (bench/responsive.ts).
+    await respondsAfter(page, name);
   }
 });

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import { serveStatic, type StaticServer } from '../scripts/static-server';
 import { expect, test as base } from './fixtures';
+import { SLOW } from './slow-steps';
 
 // Issue 9 item 10: a new build deployed while a tab is open. The tab keeps loading the files of the
 // build it started with (the service worker keeps them until no tab uses them), and a file that truly
@@ -59,7 +60,8 @@ const test = base.extend<object, { deploy: Deploy }>({
       await server.close();
       await rm(work, { recursive: true, force: true });
     },
-    { scope: 'worker', timeout: 180_000 },
+    // Two production builds: minutes on a loaded 2-core machine.
+    { scope: 'worker', timeout: 300_000 },
   ],
   // The fixtures' own-origin check follows the test server.
   baseURL: async ({ deploy }, use) => use(deploy.url),
@@ -100,8 +102,8 @@ test('a tab open during a deploy keeps loading its own build; once no tab uses i
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Add a blank specialisation' }).click();
-  await expect(page.getByRole('region', { name: 'Generated Nix' }).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('form', { name: /^Settings of / }).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Generated Nix' }).locator('.monaco-editor')).toBeVisible({ timeout: SLOW.monaco });
+  await expect(page.getByRole('form', { name: /^Settings of / }).locator('.monaco-editor')).toBeVisible({ timeout: SLOW.monaco });
   await expect(page.getByText('could not be loaded')).toHaveCount(0);
   // B's worker did install, and waits while this tab uses A.
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);
