@@ -36,10 +36,38 @@ export function useDerived(): Derived {
  * the next (validation caches them), so a keystroke re-renders only the fields it affects.
  */
 export function useFieldDiagnostics(path: string, list = false): Diagnostic[] {
-  return useStudio(
-    useShallow((s) => derive(s.project).diagnostics.filter((d) => d.path === path || (list && isItemOf(d.path, path)))),
-  );
+  return useStudio(useShallow((s) => fieldDiagnostics(derive(s.project).diagnostics, path, list)));
 }
 
-const isItemOf = (candidate: string, path: string) =>
-  candidate.startsWith(path) && candidate[path.length] === '[';
+const NONE: Diagnostic[] = [];
+interface FieldIndex {
+  /** By path. */
+  at: Map<string, Diagnostic[]>;
+  /** By path, with those of the path's items (`…tags` also holds `…tags[2]` and `…tags[2].x`). */
+  withItems: Map<string, Diagnostic[]>;
+}
+const fieldIndexes = new WeakMap<Diagnostic[], FieldIndex>();
+
+/**
+ * The diagnostics at one field (`list`: also at its items), in their order. Every field asks on every
+ * change, thousands of them in a specialisation of many users: the answer comes from an index built
+ * once per list of diagnostics, not from a scan of all of them per field.
+ */
+export function fieldDiagnostics(diagnostics: Diagnostic[], path: string, list = false): Diagnostic[] {
+  let index = fieldIndexes.get(diagnostics);
+  if (!index) {
+    index = { at: new Map(), withItems: new Map() };
+    const add = (map: Map<string, Diagnostic[]>, key: string, d: Diagnostic) => {
+      const found = map.get(key);
+      if (found) found.push(d);
+      else map.set(key, [d]);
+    };
+    for (const d of diagnostics) {
+      add(index.at, d.path, d);
+      add(index.withItems, d.path, d);
+      for (let i = d.path.indexOf('['); i > 0; i = d.path.indexOf('[', i + 1)) add(index.withItems, d.path.slice(0, i), d);
+    }
+    fieldIndexes.set(diagnostics, index);
+  }
+  return (list ? index.withItems : index.at).get(path) ?? NONE;
+}

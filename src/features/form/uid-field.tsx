@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { nextFreeUid, setUserField } from '../../model/operations';
-import { derive } from '../../store/derived';
+import { derive, fieldDiagnostics } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
 import { Field, type FieldMessage } from './field';
 import { useEdit } from './use-edit';
@@ -36,7 +36,7 @@ export function UidField({ si, ui, uid }: Props) {
   const parsed = parseUid(text);
   const extra: FieldMessage[] = 'problem' in parsed ? [{ severity: 'error', message: parsed.problem }] : [];
   // Offered where it helps: no uid yet, or one that is not usable.
-  const modelError = useStudio((s) => derive(s.project).diagnostics.some((d) => d.path === path && d.severity === 'error'));
+  const modelError = useStudio((s) => fieldDiagnostics(derive(s.project).diagnostics, path).some((d) => d.severity === 'error'));
   const offer = uid === null || extra.length > 0 || modelError;
 
   const change = (next: string) => {
