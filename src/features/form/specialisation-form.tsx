@@ -7,6 +7,7 @@ import { GeneralSection } from './general-section';
 import { GpuSection } from './gpu-section';
 import { KernelSection } from './kernel-section';
 import { PackagesSection } from './packages-section';
+import { SettingsSection } from './settings-section';
 import { UsersSection } from './users-section';
 
 /** The form of the selected specialisation, section by section. */
@@ -36,6 +37,7 @@ export function SpecialisationForm() {
         <PackagesSection />
         <GpuSection />
         <KernelSection />
+        <SettingsSection />
         <AdvancedSection />
       </form>
       </SettingsContext.Provider>

@@ -54,4 +54,10 @@ describe('describePath', () => {
     expect(describePath('specialisations[0]', ['paul'])).toBe('paul');
     expect(describePath('nixosRelease', [])).toBe('NixOS release');
   });
+  it('names a setting row and its fields', () => {
+    expect(describePath('specialisations[0].settings[1].value', ['chani'])).toBe('chani › setting 2 › value');
+    expect(describePath('specialisations[0].settings[0].path', ['chani'])).toBe('chani › setting 1 › option path');
+    expect(describePath('specialisations[0].settings[2].items[0]', ['chani'])).toBe('chani › setting 3 › item 1');
+    expect(describePath('specialisations[0].settings[0].overridePriority', ['chani'])).toBe('chani › setting 1 › lib.mkOverride priority');
+  });
 });

@@ -53,6 +53,9 @@ const FIELD_LABELS: Record<string, string> = {
   grubDevice: 'GRUB device',
   networkmanager: 'NetworkManager',
   fromParent: 'from the main system',
+  // A setting row's fields (`settings[1].path`, `.overridePriority`).
+  path: 'option path',
+  overridePriority: 'lib.mkOverride priority',
 };
 
 /** Names for one item of a list field: `users[1]` is "user 2". */
@@ -65,6 +68,8 @@ const ITEM_LABELS: Record<string, string> = {
   params: 'parameter',
   modules: 'module',
   blacklistedModules: 'blacklisted module',
+  settings: 'setting',
+  items: 'item',
 };
 
 const words = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
