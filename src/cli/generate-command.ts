@@ -1,8 +1,12 @@
 import { parseProjectText } from '../model/read';
-import { RELEASES, type Diagnostic } from '../model/types';
+import { RELEASES, type Diagnostic, type Project, type Release } from '../model/types';
 import { isSameFile, parseArgs, readInputOf, type CliResult, type SameFile } from './cli';
 import { generate } from '../nix/generate';
 import { validate } from '../nix/validate';
+import { buildReleaseCatalog } from '../nixos/options/build';
+import { catalogDiagnostics } from '../nixos/options/check-settings';
+import { OPTION_FACTS, RENAME_FACTS } from '../nixos/options/data';
+import { indexCatalog } from '../nixos/options/lookup';
 
 const USAGE = `usage: npm run --silent generate -- <project.json | -> [-o out.nix] [--release <release>]
 
@@ -12,6 +16,13 @@ Prints the NixOS module for a Specialisation Studio project (format version 1).
   -                   read the project from standard input`;
 
 /** The command line as a pure-ish function of its arguments and input, for tests. */
+/** Setting rows checked against the target release's option catalog (renamed options, values of another kind). */
+function catalogWarnings(project: Project, release: Release): Diagnostic[] {
+  if (!project.specialisations.some((s) => s.settings.length)) return [];
+  const index = indexCatalog(buildReleaseCatalog(release, OPTION_FACTS, RENAME_FACTS));
+  return catalogDiagnostics({ ...project, nixosRelease: release }, index);
+}
+
 export function runGenerate(args: string[], readInput: (file: string) => string, sameFile: SameFile = isSameFile): CliResult {
   const parsed = parseArgs(args, USAGE, 'project');
   if ('code' in parsed) return parsed;
@@ -21,7 +32,9 @@ export function runGenerate(args: string[], readInput: (file: string) => string,
   const { text } = input;
   const read = parseProjectText(text);
   if ('jsonError' in read) return { code: 1, stdout: '', stderr: `${name}: ${read.jsonError}\n` };
-  const diagnostics: Diagnostic[] = read.diagnostics.length ? read.diagnostics : validate(read.project, release);
+  const diagnostics: Diagnostic[] = read.diagnostics.length
+    ? read.diagnostics
+    : [...validate(read.project, release), ...catalogWarnings(read.project, release ?? read.project.nixosRelease)];
   const stderr = diagnostics
     .map((d) => (d.severity === 'error' ? `${d.path}: ${d.message}` : `${d.path}: warning: ${d.message}`))
     .map((l) => `${l}\n`)

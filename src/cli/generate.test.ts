@@ -77,3 +77,18 @@ describe('npm run --silent generate (the real process)', () => {
     expect(bad.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   }, 60_000);
 });
+
+describe('setting rows checked against the option catalog', () => {
+  it('warns about a row whose option the target release renamed, and still writes the module', () => {
+    const project = JSON.stringify({
+      version: 1,
+      nixosRelease: '24.11',
+      specialisations: [{ name: 'kde', settings: [{ path: ['services', 'xserver', 'displayManager', 'sddm', 'enable'], type: 'bool', value: 'true' }] }],
+    });
+    const r = runGenerate(['-'], () => project);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^specialisations\[0\]\.settings\[0\]\.path: warning: NixOS 24\.11 renamed services\.xserver\.displayManager\.sddm\.enable to services\.displayManager\.sddm\.enable/m);
+    expect(r.stdout).toContain('services.xserver.displayManager.sddm.enable = true;');
+    expect(runGenerate(['-', '--release', '23.11'], () => project).stderr).toBe('');
+  });
+});

@@ -8,11 +8,11 @@ import { createQueryClient } from '../app/providers';
 import { defaultProject } from '../model/defaults';
 import { studioStore } from '../store/studio-store';
 
-/** Serves public/catalog/*.json to `fetch`, as the built site would. */
+/** Serves public/catalog/*.json and public/options/*.json to `fetch`, as the built site would. */
 export function serveCatalogs() {
-  const dir = join(__dirname, '../../public/catalog');
+  const dir = join(__dirname, '../../public');
   vi.stubGlobal('fetch', async (url: string) => {
-    const file = /catalog\/([\w-]+\.json)$/.exec(String(url))?.[1];
+    const file = /((?:catalog|options)\/[\w.-]+\.json)$/.exec(String(url))?.[1];
     if (!file) return new Response('not found', { status: 404 });
     return new Response(readFileSync(join(dir, file), 'utf8'), { headers: { 'content-type': 'application/json' } });
   });

@@ -3,7 +3,11 @@ import { setRelease } from '../../model/operations';
 import { projectFileName, projectFileText } from '../../model/project-file';
 import { parseProjectText } from '../../model/read';
 import type { Project, Release } from '../../model/types';
+import type { QueryClient } from '@tanstack/react-query';
+import { optionCatalogQuery } from '../../catalog/option-catalog';
 import { releaseMigrations } from '../../nix/migrate';
+import { settingMigrations } from '../../nixos/options/check-settings';
+import { indexCatalog } from '../../nixos/options/lookup';
 import { releaseLabel } from '../../nix/releases';
 import { studioStore, undo, type NoticeAction } from '../../store/studio-store';
 import { downloadText } from './download';
@@ -76,7 +80,7 @@ function applyOpened(fileName: string, result: ProjectFileResult): void {
 }
 
 /** Changes the target release and tells what that changes, offering the fixes the new release needs. */
-export function changeRelease(to: Release): void {
+export function changeRelease(to: Release, queryClient?: QueryClient): void {
   const from = state().project.nixosRelease;
   if (from === to) return;
   state().setProject((p) => setRelease(p, to));
@@ -95,6 +99,33 @@ export function changeRelease(to: Release): void {
     message: migrations.length
       ? `Target release changed from ${releaseLabel(from)} to ${releaseLabel(to)}. What changes:`
       : `Target release changed from ${releaseLabel(from)} to ${releaseLabel(to)}. No option path in your project changes.`,
+    details: migrations.map((m) => m.message),
+    actions,
+  });
+  if (queryClient && state().project.specialisations.some((s) => s.settings.length)) void announceSettingMigrations(from, to, queryClient);
+}
+
+/**
+ * Setting rows whose option the new release renamed or removed, from its option catalog (loaded now,
+ * not at start-up): a second notice with a fix per renamed row.
+ */
+async function announceSettingMigrations(from: Release, to: Release, queryClient: QueryClient): Promise<void> {
+  const catalog = await queryClient.fetchQuery(optionCatalogQuery(to)).catch(() => null);
+  // The catalog may come after the user changed the release again.
+  if (!catalog || state().project.nixosRelease !== to) return;
+  const migrations = settingMigrations(state().project, indexCatalog(catalog));
+  if (!migrations.length) return;
+  const fixes = migrations.flatMap((m) => (m.fix ? [m.fix] : []));
+  const apply = (label: string, recipe: (p: Project) => Project) => () => {
+    state().setProject(recipe);
+    state().notify({ kind: 'info', message: `Done: ${label}.`, actions: [undoAction(`Undo: ${label}`)] });
+  };
+  const actions: NoticeAction[] = fixes.map((f) => ({ label: f.label, run: apply(f.label, f.apply) }));
+  if (fixes.length > 1)
+    actions.push({ label: 'Apply all renames', run: apply('Applied all renames', (p) => fixes.reduce((x, f) => f.apply(x), p)) });
+  state().notify({
+    kind: 'warning',
+    message: `Settings whose option changed from ${releaseLabel(from)} to ${releaseLabel(to)}:`,
     details: migrations.map((m) => m.message),
     actions,
   });

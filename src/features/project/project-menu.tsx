@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { RELEASES, type Release } from '../../model/types';
 import { releaseLabel } from '../../nix/releases';
@@ -7,6 +8,7 @@ import { changeRelease, newProject, openProjectFile, saveProjectFile } from './p
 
 /** New, Open…, Import Nix…, Save and the target NixOS release. */
 export function ProjectMenu() {
+  const queryClient = useQueryClient();
   const release = useStudio((s) => s.project.nixosRelease);
   const empty = useStudio((s) => s.project.specialisations.length === 0);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -37,7 +39,7 @@ export function ProjectMenu() {
       </button>
       <label className="release-select">
         <span>NixOS release</span>
-        <select value={release} onChange={(e) => changeRelease(e.target.value as Release)} data-field-path="nixosRelease" id="f-nixosRelease">
+        <select value={release} onChange={(e) => changeRelease(e.target.value as Release, queryClient)} data-field-path="nixosRelease" id="f-nixosRelease">
           {RELEASES.map((r) => (
             <option key={r} value={r}>
               {releaseLabel(r)}

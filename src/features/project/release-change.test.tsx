@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addTemplate } from '../../model/templates';
+import { defaultSetting } from '../../model/defaults';
 import { setSection } from '../../model/operations';
 import { studioStore } from '../../store/studio-store';
 import { button, click, field, renderApp, resetStore, selectOption, serveCatalogs, settle } from '../../test/dom';
@@ -58,5 +59,23 @@ describe('changing the target release', () => {
     expect(labels).toContain('KDE Plasma 6');
     expect(labels).toContain('plasma5 (not in NixOS 25.11)');
     expect(labels).not.toContain('KDE Plasma 5');
+  });
+
+  it("offers to move a setting row whose option the new release renamed, from that release's option catalog", async () => {
+    studioStore.getState().setProject((p) => ({
+      ...p,
+      nixosRelease: '23.11',
+      specialisations: [{ ...p.specialisations[0], settings: [defaultSetting(['services', 'xserver', 'displayManager', 'sddm', 'enable'])] }],
+    }));
+    await settle();
+    selectOption(field<HTMLSelectElement>(app.container, 'nixosRelease')!, '24.11');
+    await settle();
+    const notices = app.container.querySelector<HTMLElement>('[role="status"][aria-label="Notices"]')!;
+    await vi.waitFor(() => expect(notices.textContent).toContain('renamed services.xserver.displayManager.sddm.enable to services.displayManager.sddm.enable'));
+    const name = studioStore.getState().project.specialisations[0].name;
+    click(button(notices, `Use services.displayManager.sddm.enable in ${name}`));
+    expect(studioStore.getState().project.specialisations[0].settings[0].path).toEqual(['services', 'displayManager', 'sddm', 'enable']);
+    click(button(notices, 'Undo: Use services.displayManager.sddm.enable in ' + name));
+    expect(studioStore.getState().project.specialisations[0].settings[0].path).toEqual(['services', 'xserver', 'displayManager', 'sddm', 'enable']);
   });
 });
