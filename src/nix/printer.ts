@@ -106,6 +106,22 @@ function pathText(path: readonly string[]): string {
   return text;
 }
 
+/** Sets whose printed lines are kept, per indentation (see {@link reusable}). */
+const reusableSets = new WeakMap<Extract<Expr, { type: 'attrs' }>, Map<string, Printed & { lineCount: number; rawLayout: RawLayout }>>();
+
+/**
+ * Marks a set that the caller gives again, as the same object, for as long as it means the same (the
+ * generator's per-user sets: typing in one of 20,000 users must not print the other 19,999 again):
+ * the printer keeps its lines and prints them once per indentation. The set and its bindings are
+ * frozen, since the kept lines must go on meaning them.
+ */
+export function reusable(e: Extract<Expr, { type: 'attrs' }>): Extract<Expr, { type: 'attrs' }> {
+  for (const b of e.bindings) Object.freeze(b);
+  Object.freeze(e.bindings);
+  reusableSets.set(Object.freeze(e), new Map());
+  return e;
+}
+
 /** Prints a Nix expression in the layout nixfmt (RFC 166) gives, with a source map. */
 export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Printed {
   const p = createPrinter(rawLayout);
@@ -224,12 +240,21 @@ function createPrinter(rawLayout: RawLayout) {
         newline(indent);
         current += ']';
         return;
-      case 'attrs':
+      case 'attrs': {
         current += '{';
-        bindings(e.bindings, indent + INDENT);
+        const kept = reusableSets.get(e);
+        if (kept) {
+          let printed = kept.get(indent);
+          if (printed?.rawLayout !== rawLayout) {
+            printed = { ...printBindings(e.bindings, indent + INDENT, rawLayout), rawLayout };
+            kept.set(indent, printed);
+          }
+          piece(printed.text, printed.lineCount, printed.sourceMap);
+        } else bindings(e.bindings, indent + INDENT);
         newline(indent);
         current += '}';
         return;
+      }
       case 'with':
         current += `with ${flat(e.scope) ?? ''}; `;
         expr(e.body, indent);
@@ -284,18 +309,23 @@ function createPrinter(rawLayout: RawLayout) {
     for (const s of sources) sourceMap.add(s, start, end);
   };
 
+  /** Bindings printed before (by printBindings), on lines of their own from here. */
+  const piece = (text: string, count: number, map: SourceMap) => {
+    newline('');
+    sourceMap.include(map, lineCount);
+    // The piece goes in as one; `current` continues on its last line.
+    const last = text.lastIndexOf('\n');
+    if (last >= 0) {
+      lines.push(text.slice(0, last));
+      lineCount += count - 1;
+    }
+    current = text.slice(last + 1);
+  };
+
   const bindings = (list: Binding[], indent: string) => {
     for (const b of list) {
       if (b.type === 'printed') {
-        newline('');
-        sourceMap.include(b.sourceMap, lineCount);
-        // The chunk goes in as one piece; `current` continues on its last line.
-        const last = b.text.lastIndexOf('\n');
-        if (last >= 0) {
-          lines.push(b.text.slice(0, last));
-          lineCount += b.lineCount - 1;
-        }
-        current = b.text.slice(last + 1);
+        piece(b.text, b.lineCount, b.sourceMap);
         continue;
       }
       if (b.type === 'raw') {
