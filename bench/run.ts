@@ -5,6 +5,7 @@ import { benchKeystroke } from './keystroke';
 import { benchLighthouse } from './lighthouse';
 import { printResults, type BenchResult } from './report';
 import { benchResponsive } from './responsive';
+import { benchUsers } from './users';
 
 /** `npm run bench`: prints figures and a PASS/FAIL line per budget; exits 1 when a budget fails. */
 const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [
@@ -12,6 +13,7 @@ const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [
   ['Import', benchImport],
   ['Production bundle', benchBundle],
   ['Keystroke → preview latency (Chromium)', benchKeystroke],
+  ['One specialisation of 2,000 and 20,000 users (Node and Chromium)', benchUsers],
   ['Main thread while refusing bad files (Chromium)', benchResponsive],
   ['Lighthouse (production build, system Chromium)', benchLighthouse],
 ];
