@@ -75,8 +75,8 @@ async function fillPerson(page: Page, person: Person) {
   await groups.press('Enter');
   await expect(u.getByRole('button', { name: 'Remove group video' })).toBeVisible();
 
-  await f.getByLabel('Desktop environment').selectOption({ label: person.desktop });
-  await f.getByLabel('Autologin user').selectOption(person.name);
+  await f.getByLabel('Desktop environment', { exact: true }).selectOption({ label: person.desktop });
+  await f.getByLabel('Autologin user', { exact: true }).selectOption(person.name);
 
   for (const attr of person.packages ?? []) {
     const packages = f.getByRole('combobox', { name: 'Packages' });
@@ -153,7 +153,7 @@ test.describe('the editor, as a user builds the blog example', () => {
       const paul = user(page, 'paul', 1);
       await expect(paul.getByLabel('User name')).toHaveValue('paul');
       await expect(uidField(paul)).toHaveValue('1002');
-      await expect(form(page, 'paul').getByLabel('Desktop environment')).toHaveValue('gnome');
+      await expect(form(page, 'paul').getByLabel('Desktop environment', { exact: true })).toHaveValue('gnome');
       await expect(form(page, 'paul').getByRole('button', { name: 'Remove package dune-release' })).toBeVisible();
     });
 
@@ -320,7 +320,7 @@ subPathTest('served from a sub-path, it loads, fetches its catalogs and shows th
   await expect(page.getByRole('option', { name: /^dune-release/ })).toBeVisible();
   await user(page, 'chani', 1).getByRole('combobox', { name: 'Groups' }).fill('wheel');
   await expect(page.getByRole('option', { name: /^wheel/ })).toBeVisible();
-  await expect(chani.getByLabel('Desktop environment').getByRole('option', { name: 'KDE Plasma 6' })).toBeAttached();
+  await expect(chani.getByLabel('Desktop environment', { exact: true }).getByRole('option', { name: 'KDE Plasma 6' })).toBeAttached();
   await expect(page.getByRole('note')).toHaveCount(0);
 
   const status = (file: string) => server.requests.find((r) => r.url === `/sub/path/${file}`)?.status;

@@ -54,10 +54,10 @@ test.describe('importing Nix', () => {
     await expect(entry(page, 'paul')).toBeVisible();
     const chani = form(page, 'chani');
     await expect(chani.getByLabel('uid', { exact: true })).toHaveValue('1001');
-    await expect(chani.getByLabel('Desktop environment')).toHaveValue('plasma5');
-    await expect(chani.getByLabel('Autologin user')).toHaveValue('chani');
+    await expect(chani.getByLabel('Desktop environment', { exact: true })).toHaveValue('plasma5');
+    await expect(chani.getByLabel('Autologin user', { exact: true })).toHaveValue('chani');
     await entry(page, 'paul').click();
-    await expect(form(page, 'paul').getByLabel('Desktop environment')).toHaveValue('gnome');
+    await expect(form(page, 'paul').getByLabel('Desktop environment', { exact: true })).toHaveValue('gnome');
     await expect(form(page, 'paul').getByRole('button', { name: 'Remove package dune-release' })).toBeVisible();
 
     const imported = importNix(text);
@@ -87,7 +87,7 @@ test.describe('importing Nix', () => {
     await expect(importButton).toBeFocused();
     await importButton.click();
     await expect(entry(page, 'chani')).toBeVisible();
-    await expect(form(page, 'chani').getByLabel('Desktop environment')).toHaveValue('plasma5');
+    await expect(form(page, 'chani').getByLabel('Desktop environment', { exact: true })).toHaveValue('plasma5');
   });
 
   test('a big configuration is read in a Web Worker, and a file dropped on the page opens the dialog', async ({ page }) => {

@@ -29,12 +29,12 @@ async function gnomeParentWithPlasmaAndKernelTest(page: Page) {
   await page.goto('./');
   await mainSystem(page).click();
   await parentForm(page).getByLabel('Describe my main configuration').check();
-  await parentForm(page).getByLabel('Desktop environment').selectOption({ label: 'GNOME' });
+  await parentForm(page).getByLabel('Desktop environment', { exact: true }).selectOption({ label: 'GNOME' });
   await expect(mainSystem(page)).toHaveAccessibleName('Main system GNOME · systemd-boot');
 
   await page.getByRole('button', { name: 'Add a blank specialisation' }).click();
   await page.getByRole('form', { name: /^Settings of / }).getByLabel('Specialisation name').fill('plasma');
-  await form(page, 'plasma').getByLabel('Desktop environment').selectOption({ label: 'KDE Plasma 6' });
+  await form(page, 'plasma').getByLabel('Desktop environment', { exact: true }).selectOption({ label: 'KDE Plasma 6' });
 
   await list(page).getByText('Add from a template').click();
   await list(page).getByRole('button', { name: 'Kernel test' }).click();
@@ -173,7 +173,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await gnomeParentWithPlasmaAndKernelTest(page);
     await mainSystem(page).click();
     await parentForm(page).getByLabel('Bootloader').selectOption('grub');
-    await parentForm(page).getByLabel('GPU mode').selectOption({ label: 'NVIDIA PRIME offload (integrated GPU by default)' });
+    await parentForm(page).getByLabel('GPU mode', { exact: true }).selectOption({ label: 'NVIDIA PRIME offload (integrated GPU by default)' });
     await expectNoAxeViolations(page, 'the main system panel');
     for (const name of ['Boot menu', 'How to apply'] as const) {
       await tab(page, name).click();

@@ -49,14 +49,14 @@ test('fill the main system from configuration.nix, then a Plasma specialisation 
   const parent = parentForm(page);
   await expect(parent.getByLabel('Describe my main configuration')).toBeChecked();
   await expect(parent.getByLabel('Bootloader')).toHaveValue('systemd-boot');
-  await expect(parent.getByLabel('Desktop environment')).toHaveValue('gnome');
+  await expect(parent.getByLabel('Desktop environment', { exact: true })).toHaveValue('gnome');
   await expect(parent.getByLabel('NetworkManager')).toBeChecked();
   await expect(mainSystem(page)).toHaveAccessibleName('Main system GNOME · systemd-boot');
   await expect(page.getByRole('button', { name: 'Undo fill' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Add a blank specialisation' }).click();
   await page.getByRole('form', { name: /^Settings of / }).getByLabel('Specialisation name').fill('plasma');
-  await page.getByRole('form', { name: 'Settings of plasma' }).getByLabel('Desktop environment').selectOption({ label: 'KDE Plasma 6' });
+  await page.getByRole('form', { name: 'Settings of plasma' }).getByLabel('Desktop environment', { exact: true }).selectOption({ label: 'KDE Plasma 6' });
   await expect
     .poll(() => previewText(page), { timeout: SLOW.monaco })
     .toContain('services.desktopManager.gnome.enable = lib.mkForce false;');
