@@ -18,9 +18,10 @@ export default defineConfig({
       injectManifest: {
         // A classic script, so a plain `register('./sw.js')` runs it in every browser.
         rollupFormat: 'iife',
-        // Every file the app may fetch, public/ included; not the source maps.
+        // Every file the app may fetch, public/ included; not the source maps, nor the option catalogs of
+        // all ten releases (public/options): sw.ts keeps the one a project fetches (cache first).
         globPatterns: ['**/*.{html,js,css,json,svg,png,ico,ttf,woff,woff2,wasm,txt}'],
-        globIgnores: ['**/*.map'],
+        globIgnores: ['**/*.map', 'options/**'],
         // Monaco's chunk is bigger than Workbox's default limit of 2 MiB.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       },

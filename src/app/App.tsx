@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { SpecialisationForm } from '../features/form/specialisation-form';
 import { LoadBoundary } from '../features/load-error/load-boundary';
+import { CatalogDiagnostics } from '../features/options/use-catalog-diagnostics';
 import { ParentImport } from '../features/parent/parent-import';
 import { ParentPanel } from '../features/parent/parent-panel';
 import { ProjectMenu } from '../features/project/project-menu';
@@ -22,6 +23,7 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
   const editingParent = useStudio((s) => s.editingParent);
   return (
     <Providers queryClient={queryClient}>
+      <CatalogDiagnostics />
       <div className="shell">
         <header className="shell-header">
           <div className="brand">

@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
 // The service worker (built into `sw.js` by vite-plugin-pwa's injectManifest, see docs/offline.md):
 // Workbox precaching of every file of this build, so the app loads and works offline after the
-// first visit, and an open tab keeps the files of the build it started with.
+// first visit, and an open tab keeps the files of the build it started with. The option catalogs
+// (options/<release>.json) are not precached: each is kept once the app has fetched it.
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
@@ -17,11 +20,24 @@ precacheAndRoute(self.__WB_MANIFEST, {
 // Caches left by older Workbox versions.
 cleanupOutdatedCaches();
 
+// A release's option catalog, fetched only when the project needs it (vite.config.ts leaves options/**
+// out of the precache: ten releases, one used): kept the first time, then served from the cache, so it
+// works offline too. One cache per scope (a site may hold builds under several paths).
+const scope = new URL(self.registration.scope);
+const OPTIONS_CACHE = `option-catalogs:${scope.pathname}`;
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith(`${scope.pathname}options/`) && url.pathname.endsWith('.json'),
+  new CacheFirst({ cacheName: OPTIONS_CACHE }),
+);
+
 // The worker before Workbox kept each build in a cache named `studio-<hash>`; its tabs are gone
-// once this worker activates.
+// once this worker activates. So are the tabs of the build before, whose option catalogs may
+// differ from this build's: they are fetched again when needed.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('studio-')).map((k) => caches.delete(k)))),
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('studio-') || k === OPTIONS_CACHE).map((k) => caches.delete(k)))),
   );
 });
 

@@ -2,7 +2,7 @@ import type { Diagnostic, Project } from '../model/types';
 import { generate, type Generated } from '../nix/generate';
 import { validate } from '../nix/validate';
 import { useShallow } from 'zustand/react/shallow';
-import { useStudio } from './studio-store';
+import { useStudio, type ExtraCheck, type StudioState } from './studio-store';
 
 export interface Derived extends Generated {
   diagnostics: Diagnostic[];
@@ -26,8 +26,36 @@ export function derive(project: Project): Derived {
   return derived;
 }
 
+let extraCache: { base: Derived; check: ExtraCheck; derived: Derived } | null = null;
+
+/**
+ * {@link derive}, with the diagnostics of the store's extra check (the option catalog's warnings for setting rows)
+ * after validation's; computed once per project and check. Without extra diagnostics it is `derive(project)` itself.
+ */
+export function deriveWith(project: Project, check: ExtraCheck | null): Derived {
+  const base = derive(project);
+  if (!check) return base;
+  if (extraCache?.base === base && extraCache.check === check) return extraCache.derived;
+  const extra = check(project);
+  const derived = extra.length
+    ? {
+        ...base,
+        diagnostics: [...base.diagnostics, ...extra],
+        errors: base.errors + extra.filter((d) => d.severity === 'error').length,
+        warnings: base.warnings + extra.filter((d) => d.severity === 'warning').length,
+      }
+    : base;
+  extraCache = { base, check, derived };
+  return derived;
+}
+
+/** What the UI shows of the store's project: generated text, and diagnostics with the extra check's. */
+export const deriveState = (s: Pick<StudioState, 'project' | 'extraCheck'>): Derived => deriveWith(s.project, s.extraCheck);
+
 export function useDerived(): Derived {
-  return derive(useStudio((s) => s.project));
+  const project = useStudio((s) => s.project);
+  const check = useStudio((s) => s.extraCheck);
+  return deriveWith(project, check);
 }
 
 /**
@@ -36,7 +64,7 @@ export function useDerived(): Derived {
  * the next (validation caches them), so a keystroke re-renders only the fields it affects.
  */
 export function useFieldDiagnostics(path: string, list = false): Diagnostic[] {
-  return useStudio(useShallow((s) => fieldDiagnostics(derive(s.project).diagnostics, path, list)));
+  return useStudio(useShallow((s) => fieldDiagnostics(deriveState(s).diagnostics, path, list)));
 }
 
 const NONE: Diagnostic[] = [];

@@ -2,7 +2,7 @@ import { temporal } from 'zundo';
 import { createStore, useStore } from 'zustand';
 import { defaultProject } from '../model/defaults';
 import { projectFileText } from '../model/project-file';
-import type { Project } from '../model/types';
+import type { Diagnostic, Project } from '../model/types';
 import { followDefaultEntry } from './default-entry';
 import {
   deleteSetAside,
@@ -42,6 +42,12 @@ export interface NoticeDownload {
   text: string;
 }
 
+/**
+ * More checks of a project than the model's own validation, such as the option catalog's warnings for setting rows
+ * (src/features/options). Set by the features that own them; the store knows nothing of where they come from.
+ */
+export type ExtraCheck = (project: Project) => Diagnostic[];
+
 /** The tabs beside the form: the generated module, the boot menu preview, the apply guide. */
 export type OutputTab = 'nix' | 'boot-menu' | 'apply';
 
@@ -56,6 +62,9 @@ export interface StudioState {
   /** Model path of the field that has focus (`specialisations[0].users[1].uid`). UI state, not saved. */
   focusedField: string | null;
   notices: Notice[];
+  /** Run on the project beside validation; its diagnostics join the fields' messages and the problems list. UI state. */
+  extraCheck: ExtraCheck | null;
+  setExtraCheck: (check: ExtraCheck | null) => void;
   /** Edit Nix text found saved at start that the project did not hold yet; Edit Nix opens with it. */
   restoredEditNix: string | null;
   /** Saves the Edit Nix text at once (null: the project holds it now, or it was dropped). */
@@ -141,6 +150,8 @@ export function createStudioStore(
         outputTab: 'nix',
         focusedField: null,
         notices: [],
+        extraCheck: null,
+        setExtraCheck: (extraCheck) => set({ extraCheck }),
         restoredEditNix,
         keepEditNixText: (text) => {
           if (text === null && get().restoredEditNix !== null) set({ restoredEditNix: null });

@@ -4,6 +4,8 @@ import { rawCheck } from '../../nix/raw';
 import { useStudio } from '../../store/studio-store';
 import { baseEditorOptions, keepModelOptions, LINE_HEIGHT } from '../monaco/editor-options';
 import { NIX_LANGUAGE } from '../monaco/nix-language';
+import { offerOptionPaths } from '../monaco/option-completion';
+import { useOptionIndexSource } from '../options/option-index';
 import { useMonaco } from '../monaco/use-monaco';
 import { lineEdits } from '../preview/line-edits';
 import { syntaxMarker } from './syntax-marker';
@@ -30,6 +32,8 @@ export function NixCodeEditor({ value, onChange, label, id, fieldPath }: Props) 
   const state = useMonaco();
   const monaco = state.status === 'ready' ? state.monaco : null;
   const focusField = useStudio((s) => s.focusField);
+  // Option paths of the project's release, offered at the start of a binding.
+  const optionSource = useOptionIndexSource();
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef({ value, onChange, focusField, fieldPath, id, label });
@@ -67,6 +71,7 @@ export function NixCodeEditor({ value, onChange, label, id, fieldPath }: Props) 
     };
     resize();
     const subscriptions = [
+      ...(optionSource ? [offerOptionPaths(monaco, model, optionSource)] : []),
       keepModelOptions(model),
       ed.onDidContentSizeChange(resize),
       ed.onDidChangeModelContent(() => {
@@ -80,7 +85,7 @@ export function NixCodeEditor({ value, onChange, label, id, fieldPath }: Props) 
       ed.dispose();
       model.dispose();
     };
-  }, [monaco]);
+  }, [monaco, optionSource]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ ariaLabel: label });

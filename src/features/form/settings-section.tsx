@@ -9,12 +9,14 @@ import { print } from '../../nix/printer';
 import { settingExpr } from '../../nix/settings';
 import { attrPath } from '../../nix/strings';
 import { studioStore, undo, useStudio } from '../../store/studio-store';
+import { useOptionIndex } from '../options/option-index';
+import { isFreshRow, optionCompletions, pathText, placeholderRange, rowForOption } from '../options/option-paths';
 import { ChipsField } from './chips-field';
 import { Field, type ControlProps, type FieldMessage } from './field';
 import { fieldId } from './field-id';
 import { useFormContext } from './form-context';
 import { Section } from './section';
-import type { Suggestion } from './suggest-input';
+import { SuggestInput, type Suggestion } from './suggest-input';
 import { useEdit, useFocusReport } from './use-edit';
 import './settings-section.css';
 
@@ -273,58 +275,103 @@ interface PartProps {
 
 const PATH_PROBLEM =
   'not an option path yet: names separated by dots, names with dots or spaces in double quotes, such as fileSystems."/".device';
+const NAME_PROBLEM = 'replace <name> with a name of your own (the project keeps the last path until then)';
+
+/** Option paths suggested at once while typing a row's path. */
+const PATH_SUGGESTIONS = 12;
 
 /**
  * The option path keeps whatever is typed; text that is not a path yet stays in the field with a message, and
- * the project keeps the row's last path meanwhile (as the uid field does).
+ * the project keeps the row's last path meanwhile (as the uid field does). The release's option catalog (loaded
+ * once a row exists) suggests paths; picking one gives a row still as Add setting made it the option's type. An
+ * option the release renamed gets a button that moves the row to the new name.
  */
 function PathField({ si, ri, n, path }: PartProps & { path: string[] }) {
   const edit = useEdit();
   const release = useStudio((s) => s.project.nixosRelease);
+  const index = useOptionIndex(release);
   const fp = `specialisations[${si}].settings[${ri}].path`;
   const key = JSON.stringify(path);
   // The typed text and the path it stood for; once the project's path moves (undo), the project wins.
   const [draft, setDraft] = useState<{ text: string; key: string } | null>(null);
   const text = draft && draft.key === key ? draft.text : attrPath(path);
   const parsed = parseOptionPath(text);
-  const extra: FieldMessage[] = parsed === null ? [{ severity: 'error', message: PATH_PROBLEM }] : [];
-  const change = (next: string) => {
+  const extra: FieldMessage[] =
+    parsed === null ? [{ severity: 'error', message: placeholderRange(text) ? NAME_PROBLEM : PATH_PROBLEM }] : [];
+  const completions = useMemo(() => {
+    const found = index ? optionCompletions(index, text, PATH_SUGGESTIONS) : [];
+    return new Map(found.map((c) => [pathText(c.path), c.option]));
+  }, [index, text]);
+  // Not the path already typed in full: the list would only cover the fields below.
+  const suggestions = useMemo<Suggestion[]>(
+    () => [...completions].filter(([value]) => value !== text.trim()).map(([value, option]) => ({ value, description: option.type })),
+    [completions, text],
+  );
+  const setPath = (next: string, coalesce: string | null, recipe: (r: Setting) => Setting = (r) => r) => {
     const names = parseOptionPath(next);
-    if (names === null) return setDraft({ text: next, key });
-    setDraft({ text: next, key: JSON.stringify(names) });
-    edit(fp, (p) => updateSetting(p, si, ri, (r) => (JSON.stringify(r.path) === JSON.stringify(names) ? r : { ...r, path: names })));
+    setDraft({ text: next, key: names === null ? key : JSON.stringify(names) });
+    edit(coalesce, (p) =>
+      updateSetting(p, si, ri, (r) => recipe(names === null || JSON.stringify(r.path) === JSON.stringify(names) ? r : { ...r, path: names })),
+    );
+  };
+  const focusPath = (select?: { start: number; end: number } | null) => {
+    const input = document.getElementById(fieldId(fp)) as HTMLInputElement | null;
+    input?.focus();
+    if (select) input?.setSelectionRange(select.start, select.end);
+  };
+  const pick = (value: string) => {
+    const option = completions.get(value);
+    // One undo step: the path and, for a row as Add setting made it, the option's type.
+    flushSync(() => setPath(value, null, (r) => (option && isFreshRow(r) ? rowForOption(r, option) : r)));
+    // A `<name>` left in the path is selected, so typing replaces it.
+    focusPath(placeholderRange(value));
+  };
+  const renamed = index && path.length > 0 && index.catalog.release === release ? index.renameOf(path) : undefined;
+  const renameTo = renamed?.to;
+  const applyRename = (to: string[]) => {
+    flushSync(() => edit(null, (p) => updateSetting(p, si, ri, (r) => (JSON.stringify(r.path) === key ? { ...r, path: to } : r))));
+    focusPath();
   };
   const option = path.length > 0 ? attrPath(path) : null;
   return (
     <Field path={fp} label="Option path" extra={extra}>
-      {(control) => (
-        <div className="setting-path">
-          <input
-            {...control}
-            aria-label={`Option path of setting ${n}`}
-            type="text"
-            className="mono"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="services.tlp.enable"
-            value={text}
-            onChange={(e) => change(e.target.value)}
-          />
-          {option && (
-            <a
-              className="doc-link"
-              href={optionDocsUrl(option, release)}
-              target="_blank"
-              rel="noopener noreferrer"
-              title={`${option} on search.nixos.org (${release}), opens in a new tab`}
-            >
-              <span className="visually-hidden">Documentation for </span>
-              <span className="doc-link-option">{option}</span>
-              <span aria-hidden="true"> ↗</span>
-            </a>
-          )}
-        </div>
-      )}
+      {(control) => {
+        const labelled = { ...control, 'aria-label': `Option path of setting ${n}` };
+        return (
+          <div className="setting-path">
+            <SuggestInput
+              control={labelled}
+              value={text}
+              onChange={(next) => setPath(next, fp)}
+              onPick={pick}
+              suggestions={suggestions}
+              limit={PATH_SUGGESTIONS}
+              filter={false}
+              placeholder="services.tlp.enable"
+              className="mono"
+            />
+            {option && (
+              <a
+                className="doc-link"
+                href={optionDocsUrl(option, release)}
+                target="_blank"
+                rel="noopener noreferrer"
+                title={`${option} on search.nixos.org (${release}), opens in a new tab`}
+              >
+                <span className="visually-hidden">Documentation for </span>
+                <span className="doc-link-option">{option}</span>
+                <span aria-hidden="true"> ↗</span>
+              </a>
+            )}
+            {renameTo && (
+              <button type="button" className="button-small setting-rename" onClick={() => applyRename(renameTo)}>
+                Use {attrPath(renameTo)}
+                <span className="visually-hidden"> in setting {n}</span>
+              </button>
+            )}
+          </div>
+        );
+      }}
     </Field>
   );
 }

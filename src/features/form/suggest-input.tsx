@@ -17,6 +17,8 @@ interface Props {
   suggestions: readonly Suggestion[];
   /** Matches shown at once. */
   limit?: number;
+  /** false: `suggestions` already match the text (in their order); show the first `limit` as they are. */
+  filter?: boolean;
   placeholder?: string;
   className?: string;
 }
@@ -33,11 +35,11 @@ export function matchSuggestions(all: readonly Suggestion[], text: string, limit
 }
 
 /** A text input with a list of suggestions (ARIA combobox); free text stays possible. */
-export function SuggestInput({ control, value, onChange, onPick, onEnter, suggestions, limit = 8, placeholder, className }: Props) {
+export function SuggestInput({ control, value, onChange, onPick, onEnter, suggestions, limit = 8, filter = true, placeholder, className }: Props) {
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const matches = open ? matchSuggestions(suggestions, value, limit) : [];
+  const matches = !open ? [] : filter ? matchSuggestions(suggestions, value, limit) : suggestions.slice(0, limit);
   const expanded = open && matches.length > 0;
   const optionId = (i: number) => `${listId}-option-${i}`;
 

@@ -16,6 +16,10 @@ export const baseEditorOptions: editor.IStandaloneEditorConstructionOptions = {
   renderWhitespace: 'none',
   fixedOverflowWidgets: true,
   scrollbar: { alwaysConsumeMouseWheel: false },
+  // Suggestions are the option catalog's paths (option-completion.ts), not every word of the text; Enter takes
+  // one only when it changes the text (a path typed in full, then Enter, starts a new line).
+  wordBasedSuggestions: 'off',
+  acceptSuggestionOnEnter: 'smart',
 };
 
 const modelOptions: editor.ITextModelUpdateOptions = {

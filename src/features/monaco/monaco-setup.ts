@@ -15,6 +15,9 @@ import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/indentation/register';
 import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/readOnlyMessage/register';
+// The suggest widget and snippet insertion, for the option paths offered in the editors (option-completion.ts).
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/wordOperations/register';
 import { followColorScheme } from './color-scheme';

@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { editor } from 'monaco-editor/editor';
 import { baseEditorOptions, keepModelOptions } from '../monaco/editor-options';
 import { NIX_LANGUAGE } from '../monaco/nix-language';
+import { offerOptionPaths } from '../monaco/option-completion';
 import { useMonaco } from '../monaco/use-monaco';
+import { useOptionIndexSource } from '../options/option-index';
 import { syntaxMarker } from '../code/syntax-marker';
 import { anyVisible, type LineRange } from './field-lines';
 import { lineEdits } from './line-edits';
@@ -36,6 +38,8 @@ interface Props {
 export function PreviewEditor({ text, highlight, editable = false, onEdit, problems = [] }: Props) {
   const state = useMonaco();
   const monaco = state.status === 'ready' ? state.monaco : null;
+  // Option paths of the project's release, offered at the start of a binding while editing (Edit Nix).
+  const optionSource = useOptionIndexSource();
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const decorationsRef = useRef<editor.IEditorDecorationsCollection | null>(null);
@@ -71,12 +75,14 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
     editorRef.current = ed;
     decorationsRef.current = ed.createDecorationsCollection();
     const modelOptions = keepModelOptions(model);
+    const completion = optionSource ? offerOptionPaths(monaco, model, optionSource) : null;
     const edits = ed.onDidChangeModelContent(() => {
       if (!applying.current && latest.current.editable) latest.current.onEdit?.(model.getValue());
     });
     const unexpose = exposePreviewText(() => model.getValue());
     return () => {
       unexpose();
+      completion?.dispose();
       edits.dispose();
       modelOptions.dispose();
       decorationsRef.current = null;
@@ -85,7 +91,7 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
       ed.dispose();
       model.dispose();
     };
-  }, [monaco]);
+  }, [monaco, optionSource]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({
