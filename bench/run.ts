@@ -3,6 +3,7 @@ import { benchGenerate } from './generate';
 import { benchImport } from './import';
 import { benchKeystroke } from './keystroke';
 import { benchLighthouse } from './lighthouse';
+import { benchOptions } from './options';
 import { printResults, type BenchResult } from './report';
 import { benchResponsive } from './responsive';
 import { benchUsers } from './users';
@@ -13,6 +14,7 @@ const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [
   ['Import', benchImport],
   ['Production bundle', benchBundle],
   ['Keystroke → preview latency (Chromium)', benchKeystroke],
+  ['Option catalog: sizes, completion per keystroke (Node and Chromium), precache', benchOptions],
   ['One specialisation of 2,000 and 20,000 users (Node and Chromium)', benchUsers],
   ['Main thread while refusing bad files (Chromium)', benchResponsive],
   ['Lighthouse (production build, system Chromium)', benchLighthouse],
