@@ -4,7 +4,7 @@ import { importNix } from '../nix/import/import-nix';
 import { formatReport } from '../nix/import/report';
 import { isSameFile, parseArgs, readInputOf, type CliResult, type SameFile } from './cli';
 
-const USAGE = `usage: npm run --silent import -- <configuration.nix | -> [-o project.json] [--release <release>] [--recover]
+const USAGE = `usage: npm run --silent import -- <configuration.nix | -> [-o project.json] [--release <release>] [--recover] [--partial]
 
 Reads the specialisations of a NixOS configuration (a whole configuration.nix, a module, or bare
 bindings such as \`specialisation = { … };\`) and prints them as a Specialisation Studio project
@@ -13,11 +13,13 @@ bindings such as \`specialisation = { … };\`) and prints them as a Specialisat
   --release RELEASE   target this NixOS release (${RELEASES.join(', ')});
                       by default, one in which every option path of the input exists as written
   --recover           when the text is not complete Nix, import what closing it recovers
+  --partial           when the text has specialisations the project cannot hold (a computed
+                      name, a set built by a function), import the others (else: status 1)
   -                   read the Nix from standard input`;
 
 /** The import command as a function of its arguments and input, for tests. */
 export function runImport(args: string[], readInput: (file: string) => string, sameFile: SameFile = isSameFile): CliResult {
-  const parsed = parseArgs(args, USAGE, 'file', ['--recover']);
+  const parsed = parseArgs(args, USAGE, 'file', ['--recover', '--partial']);
   if ('code' in parsed) return parsed;
   const { name, out, release } = parsed;
   const recover = parsed.switches.has('--recover');
@@ -37,7 +39,17 @@ export function runImport(args: string[], readInput: (file: string) => string, s
       };
     result = result.recovery.result;
   }
-  const stderr = formatReport(result.report).map((l) => `${l}\n`).join('');
+  let stderr = formatReport(result.report).map((l) => `${l}\n`).join('');
+  const { lost } = result.report;
+  if (lost.length > 0) {
+    stderr += lost.map((l) => `${name}:${l.line}:${l.column}: ${l.message}\n`).join('');
+    if (!parsed.switches.has('--partial'))
+      return {
+        code: 1,
+        stdout: '',
+        stderr: `${stderr}${name}: ${lost.length === 1 ? 'a specialisation' : `${lost.length} specialisations`} of the text would be missing from the project; nothing was written (run again with --partial to import the rest)\n`,
+      };
+  }
   const json = projectFileText(result.project);
   if (out !== null) return { code: 0, stdout: '', stderr, output: { file: out, text: json } };
   return { code: 0, stdout: json, stderr };

@@ -15,7 +15,8 @@ export type Expr =
   | { type: 'attrs'; bindings: Binding[] }
   | { type: 'with'; scope: Expr; body: Expr }
   | { type: 'apply'; fn: Expr; arg: Expr }
-  | { type: 'lambda'; formals: string[]; ellipsis: boolean; body: Expr }
+  /** `{ formals, ... }@param: body` — `param` only when given. */
+  | { type: 'lambda'; formals: string[]; ellipsis: boolean; body: Expr; param?: string }
   /** Verbatim Nix expression text, printed as it is. */
   | { type: 'raw'; text: string };
 
@@ -34,7 +35,8 @@ export const select = (from: Expr, path: string[]): Expr => ({ type: 'select', f
 export const list = (items: Expr[]): Expr => ({ type: 'list', items });
 export const attrs = (bindings: Binding[]): Expr => ({ type: 'attrs', bindings });
 export const apply = (fn: Expr, arg: Expr): Expr => ({ type: 'apply', fn, arg });
-export const lambda = (formals: string[], body: Expr): Expr => ({ type: 'lambda', formals, ellipsis: true, body });
+export const lambda = (formals: string[], body: Expr, param?: string): Expr =>
+  param === undefined ? { type: 'lambda', formals, ellipsis: true, body } : { type: 'lambda', formals, ellipsis: true, body, param };
 export const withScope = (scope: Expr, body: Expr): Expr => ({ type: 'with', scope, body });
 
 const splitPaths = new Map<string, string[]>();

@@ -65,10 +65,16 @@ export function generate(project: Project, releaseOverride?: Release): Generated
       set(defaultEntry.option, int(defaultEntry.value), ['defaultEntry'], `Start "${project.defaultEntry}" by default: its place in GRUB's menu.`),
     );
   const body = attrs(top);
-  const module = lambda(moduleArguments(used), body);
+  // `args` in extra Nix is the module's own argument set, as in `{ lib, ... }@args:` (the importer
+  // keeps an `@` name that way): the header binds it with `@`, not as an argument called `args`.
+  const argumentSet = used.delete(ARGUMENT_SET) ? ARGUMENT_SET : undefined;
+  const module = lambda(moduleArguments(used), body, argumentSet);
   const printed = print(module, rawLayout);
   return { text: printed.text, sourceMap: printed.sourceMap };
 }
+
+/** The name extra Nix uses for the module's argument set (see generate). */
+export const ARGUMENT_SET = 'args';
 
 const MODULE_ARGUMENT_ORDER = ['config', 'options', 'lib', 'pkgs', 'modulesPath'];
 /** The module's arguments: the free variables of its body, known ones in the usual order. */
@@ -104,7 +110,7 @@ export function freeVariables(e: Expr, bound: ReadonlySet<string> = new Set()): 
         walk(x.fn, scope);
         return walk(x.arg, scope);
       case 'lambda':
-        return walk(x.body, new Set([...scope, ...x.formals]));
+        return walk(x.body, new Set([...scope, ...x.formals, ...(x.param === undefined ? [] : [x.param])]));
       case 'raw':
         for (const n of rawExprFreeVariables(x.text)) if (!scope.has(n)) out.add(n);
         return;

@@ -93,6 +93,36 @@ function trimEnd(line: string): string {
   return last === 32 || last === 9 ? line.replace(/[ \t]+$/, '') : line;
 }
 
+/**
+ * How wide a tab is in the indentation of `lines` (text re-indented into the module, which is
+ * indented with spaces): one level, two columns as the module is written, where tabs indent
+ * (spaces after them align); but where some lines are indented with spaces alone and others with
+ * tabs, a tab goes on to the next multiple of 8, as a terminal shows it.
+ */
+export function tabWidth(lines: readonly string[]): number {
+  let tabs = false;
+  let spacesAlone = false;
+  for (const l of lines) {
+    if (l.trim() === '') continue;
+    const blanks = /^[ \t]*/.exec(l)![0];
+    if (blanks.includes('\t')) tabs = true;
+    else if (blanks !== '') spacesAlone = true;
+  }
+  return tabs && spacesAlone ? 8 : 2;
+}
+
+/** Columns of a line's leading blanks, a tab going on to the next multiple of `tab`. */
+export function indentColumns(line: string, tab: number): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32) n++;
+    else if (c === 9) n += tab - (n % tab);
+    else break;
+  }
+  return n;
+}
+
 const pathCache = new Map<string, string>();
 /** `a.b."c d"` — cached, since the same option paths repeat for every user and specialisation. */
 function pathText(path: readonly string[]): string {
@@ -210,8 +240,9 @@ function createPrinter(rawLayout: RawLayout) {
 
   const formals = (e: Extract<Expr, { type: 'lambda' }>, indent: string) => {
     const names = [...e.formals, ...(e.ellipsis ? ['...'] : [])];
+    const at = e.param === undefined ? '' : `@${e.param}`;
     if (e.formals.length <= 2) {
-      current += names.length === 0 ? '{ }:' : `{ ${names.join(', ')} }:`;
+      current += names.length === 0 ? `{ }${at}:` : `{ ${names.join(', ')} }${at}:`;
       return;
     }
     current += '{';
@@ -220,7 +251,7 @@ function createPrinter(rawLayout: RawLayout) {
       current += name === '...' ? name : `${name},`;
     }
     newline(indent);
-    current += '}:';
+    current += `}${at}:`;
   };
 
   /** Writes `e` starting at the current column; `indent` is the indentation of the line it starts on. */
@@ -284,7 +315,8 @@ function createPrinter(rawLayout: RawLayout) {
   /** Verbatim text, re-indented to `indent` except lines that begin inside a string literal. */
   const rawText = (text: string, indent: string) => {
     const { lines: rawLines, linesInsideStrings } = rawLayout(text);
-    const leading = (l: string) => /^[ \t]*/.exec(l)![0].length;
+    const tab = tabWidth(rawLines.filter((_, i) => i > 0 && !linesInsideStrings.has(i)));
+    const leading = (l: string) => indentColumns(l, tab);
     const common = Math.min(
       ...rawLines.filter((l, i) => i > 0 && !linesInsideStrings.has(i) && l.trim() !== '').map(leading),
       Infinity,
@@ -299,7 +331,7 @@ function createPrinter(rawLayout: RawLayout) {
       newline(indent, verbatim);
       if (verbatim) current = line;
       else if (line.trim() === '') current = '';
-      else current += line.slice(Math.min(common, leading(line)));
+      else current += ' '.repeat(leading(line) - Math.min(common, leading(line))) + line.replace(/^[ \t]+/, '');
     });
   };
 

@@ -7,7 +7,9 @@ import type { AttrsExpr, Expr } from '../syntax/ast';
 import { parseBindings, parseNix, type ParseError } from '../syntax/parse';
 import { keptText, type Kept } from './kept';
 import { leavesOf, readConfigurationExpression, type Leaf } from './leaves';
-import { locate, wrapperCall, type ConfigNode, type FoundSpecialisation, type Located } from './locate';
+import { definesSpecialisations, locate, moduleBody, wrapperCall, type ConfigNode, type FoundSpecialisation, type Located } from './locate';
+import { firstUndefinedVariable } from './undefined';
+import { computeLineStarts, lineColumnAt, tokenize } from '../syntax/lexer';
 import { isFormPath, mapConfiguration, type Mapping } from './map';
 import { closeByIndentation } from './recover';
 import { candidateReleases, constraintsOf, describeReleases, type Constraint } from './release-paths';
@@ -17,7 +19,10 @@ import { SourceText } from './source';
 import { isArgument } from './scope';
 import { attrPath } from '../strings';
 import { own } from '../../model/own';
+import { validate } from '../validate';
 import { withoutCarriageReturns } from '../syntax/carriage-returns';
+import { printBindings } from '../printer';
+import { rawLayout } from '../raw';
 
 export interface ImportOptions {
   /** Keep this release when the input allows it (the project's current release). */
@@ -96,16 +101,40 @@ function run(text: string, options: ImportOptions): ImportResult {
   const parsed = parseInput(text, options);
   if ('failure' in parsed) return parsed.failure;
   if ('parseError' in parsed) return failure(text, parsed.parseError, options);
-  return { ok: true, ...read(text, parsed.root, options) };
+  const undefinedVariable = parsed.root.start >= 0 && !isSnippet(parsed.root) ? firstUndefinedVariable(parsed.root) : null;
+  if (undefinedVariable) {
+    const { line, column } = lineColumnAt(computeLineStarts(text), undefinedVariable.offset);
+    return fail(line, column, `undefined variable '${undefinedVariable.name}'`);
+  }
+  const result = read(text, parsed.root, options);
+  // Edit Nix: a specialisation the text has but the project could not hold stays as it was.
+  const lost = result.report.lost[0];
+  if (options.previous && lost) return fail(lost.line, lost.column, lost.message);
+  return { ok: true, ...result };
 }
 
-/** Puts back the previous extra Nix of each specialisation whose text only differs in how CRs are written. */
+/**
+ * A module's body without its function header — bare bindings, or a set that defines
+ * specialisations with no function around it: a snippet to paste into a module, whose free names
+ * are that module's arguments. Anything else is a file as Nix reads it, where they are errors.
+ */
+function isSnippet(root: Expr): boolean {
+  const top = moduleBody(root);
+  return top !== null && !top.chain.some((s) => s.kind === 'lambda') && definesSpecialisations(top.attrs);
+}
+
+/**
+ * Puts back the previous extra Nix of each specialisation whose text only differs in what the
+ * generator writes the same way: CRs, and indentation (tabs become spaces, see tabWidth).
+ */
 function keepUnchangedText(project: Project, previous: Project) {
   const before = new Map(previous.specialisations.map((s) => [s.name, s.extraConfig]));
+  const printed = (text: string) => printBindings([{ type: 'raw', text }], '', rawLayout).text;
   project.specialisations = project.specialisations.map((s) => {
     const old = before.get(s.name);
-    if (old === undefined || old === s.extraConfig || !old.includes('\r')) return s;
-    return withoutCarriageReturns(old) === withoutCarriageReturns(s.extraConfig) ? { ...s, extraConfig: old } : s;
+    if (old === undefined || old === s.extraConfig || !/[\r\t]/.test(old)) return s;
+    const same = withoutCarriageReturns(old) === withoutCarriageReturns(s.extraConfig) || printed(old) === printed(s.extraConfig);
+    return same ? { ...s, extraConfig: old } : s;
   });
 }
 
@@ -155,17 +184,43 @@ function laterError(a: ParseError, b: ParseError): ParseError {
 function failure(text: string, error: ParseError, options: ImportOptions): ImportFailure {
   const out: ImportFailure = { ok: false, error: { line: error.line, column: error.column, message: error.message }, recovery: null };
   if (options.recover === false || /nested too deeply|too long/.test(error.message)) return out;
-  for (const useIndentation of [true, false]) {
-    const closing = closeByIndentation(text, useIndentation);
-    if (!closing) continue;
-    const again = importNix(closing.text, { ...options, recover: false });
-    if (again.ok && again.project.specialisations.length > 0) {
-      again.report.recovered = `the text was not complete; closed what it left open (${closing.inserted.join(', ')})`;
-      out.recovery = { text: closing.text, inserted: closing.inserted, result: again };
-      break;
+  const attempt = (candidate: string, dropped: string[]): boolean => {
+    for (const useIndentation of [true, false]) {
+      const closing = closeByIndentation(candidate, useIndentation);
+      if (!closing) continue;
+      const again = importNix(closing.text, { ...options, recover: false });
+      if (again.ok && again.project.specialisations.length > 0) {
+        const inserted = [...dropped, ...closing.inserted];
+        again.report.recovered = `the text was not complete; ${dropped.length ? 'left out what it ends in the middle of and ' : ''}closed what it left open (${inserted.join(', ')})`;
+        out.recovery = { text: closing.text, inserted, result: again };
+        return true;
+      }
     }
-  }
+    return false;
+  };
+  if (attempt(text, [])) return out;
+  // Cut in the middle of a binding (`hardware.nvidia.prime.enableOffl`): up to the last complete one.
+  if (error.message.startsWith('unexpected end of input'))
+    for (const cut of lastBindingEnds(text, error.offset)) {
+      const rest = text.slice(cut).trim();
+      const where = lineColumnAt(computeLineStarts(text), cut + text.slice(cut).search(/\S/)).line;
+      const shown = rest.length > 40 ? `${rest.slice(0, 40).trimEnd()}…` : rest;
+      if (attempt(text.slice(0, cut), [`left out the incomplete \`${shown.replace(/\s+/g, ' ')}\` from line ${where}`])) break;
+    }
   return out;
+}
+
+/**
+ * Where the last few complete bindings before `offset` end (after their `;`, or after the `{`
+ * that opens a set), latest first: the text can be cut there and what it leaves open closed.
+ */
+function lastBindingEnds(text: string, offset: number): number[] {
+  const ends: number[] = [];
+  for (const t of tokenize(text)) {
+    if (t.kind === 'EOF' || t.start >= offset) break;
+    if (t.kind === ';' || t.kind === '{') ends.push(t.end);
+  }
+  return ends.reverse().slice(0, 3);
 }
 
 /**
@@ -259,7 +314,8 @@ function readInheritParentConfig(found: FoundSpecialisation): { value: boolean; 
 }
 
 function read(text: string, root: Expr, options: ImportOptions): { project: Project; report: ImportReport } {
-  const located = locate(root);
+  const lineStarts = computeLineStarts(text);
+  const located = locate(root, (offset) => lineColumnAt(lineStarts, offset).line);
   const prepared = located.specialisations.map(prepare);
   const constraints = constraintsOf(prepared.flatMap((p) => p.leaves));
   const { releases, satisfiesAll } = options.release
@@ -290,7 +346,7 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
     defaultEntry: defaultEntryOf(located, specialisations, options),
     specialisations,
   };
-  ensureParses(project, prepared, src, reports);
+  ensureValid(project, prepared, src, reports);
   if (options.previous) keepUnchangedText(project, options.previous);
 
   const notes = [...located.notes];
@@ -306,6 +362,7 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
       leftOut: project.defaultEntry !== null && options.base?.bootloader === 'grub' ? located.leftOut.filter((l) => l !== 'boot.loader.grub.default') : located.leftOut,
       notes,
       recovered: null,
+      lost: located.lost.map((l) => ({ ...lineColumnAt(lineStarts, l.start), message: l.message })),
     },
   };
 }
@@ -337,8 +394,9 @@ function build(p: Prepared, mapping: Mapping, src: SourceText, release: Release)
     );
   for (const [unit, reason] of mapping.blocked) if (model === mapping.spec) notes.push(`${capitalise(unitLabel(unit))} stays Nix: ${reason}.`);
   const spec: Specialisation = { ...model, name: found.name, inheritParentConfig: p.inheritParentConfig, extraConfig: kept.text };
-  const keptRelativePaths =
-    p.leaves.some((l) => !consumed.has(l) && l.value !== null && hasRelativePath(l.value)) || found.expressions.some((x) => hasRelativePath(x.expr));
+  // In the kept text itself: a `let` binding or a helper's argument carried along may hold one.
+  const keptTree = kept.text.includes('./') ? parseBindings(kept.text) : null;
+  const keptRelativePaths = keptTree?.ok === true && hasRelativePath(keptTree.bindings);
   return {
     spec,
     report: {
@@ -364,13 +422,23 @@ function hasRelativePath(node: unknown): boolean {
 
 /**
  * Last line of defence: kept Nix must be valid bindings (the oracle already keeps it from
- * clashing with what the form writes); a specialisation whose output does not parse is kept as Nix whole.
+ * clashing with what the form writes), and the form's checks must find no error (the mapping
+ * already leaves settings they refuse as Nix); a specialisation for which either fails is kept
+ * as Nix whole.
  */
-function ensureParses(project: Project, prepared: Prepared[], src: SourceText, reports: SpecialisationReport[]): void {
+function ensureValid(project: Project, prepared: Prepared[], src: SourceText, reports: SpecialisationReport[]): void {
   // One parse for all of them; one by one only when that fails.
-  if (parseNix(`[\n${project.specialisations.map((s) => `{\n${s.extraConfig}\n}`).join('\n')}\n]`).ok) return;
+  const allParse = parseNix(`[\n${project.specialisations.map((s) => `{\n${s.extraConfig}\n}`).join('\n')}\n]`).ok;
+  const refused = new Set<number>();
+  for (const d of validate(project))
+    if (d.severity === 'error') {
+      // A name the project calls unsafe is the entry's identity: it is kept, and the form says so.
+      const i = /^specialisations\[(\d+)\](\.name$)?/.exec(d.path);
+      if (i && !i[2]) refused.add(Number(i[1]));
+    }
+  if (allParse && refused.size === 0) return;
   project.specialisations.forEach((s, i) => {
-    if (parseBindings(s.extraConfig).ok) return;
+    if (!refused.has(i) && (allParse || parseBindings(s.extraConfig).ok)) return;
     const p = prepared[i];
     const kept = keptText(
       p.nodes.filter((n) => !p.expressionNodes.has(n)),

@@ -1,5 +1,6 @@
 import type { AttrBinding, Binding, Expr } from '../syntax/ast';
 import { freeIdentifierUses, freeIdentifiers } from '../syntax/free-vars';
+import { ARGUMENT_SET } from '../generate';
 import type { Leaf } from './leaves';
 import { wrapperCall, type ConfigExpression, type ConfigNode } from './locate';
 import { STANDARD_ARGUMENTS, isNixGlobal, lookup, type Chain, type Scope } from './scope';
@@ -26,14 +27,25 @@ export interface Kept {
 interface Needs {
   lets: Map<Scope, Set<Binding>>;
   withs: Set<Scope>;
+  /** Parameters of helpers the importer applied (`mk ./a.nix`): `let module = ./a.nix; in`. */
+  args: Set<Scope>;
   /** Module arguments used only under `with`, which must be named outside it to stay arguments. */
   argumentsUnderWith: Set<string>;
   parentConfig: boolean;
   unresolved: Set<string>;
+  /** The module's `@` name, when the text uses it. */
+  argumentSet: string | null;
 }
 
+/**
+ * What a NixOS module's argument set holds whether or not the header names it (lib/modules.nix:
+ * `{ inherit lib options config specialArgs; } // specialArgs`, modulesPath being a special
+ * argument); other arguments (`pkgs`) are in it only when the header names them.
+ */
+const ALWAYS_IN_ARGUMENT_SET: ReadonlySet<string> = new Set(['config', 'options', 'lib', 'specialArgs', 'modulesPath']);
+
 function analyse(input: Expr | readonly Binding[], chain: Chain): Needs {
-  const needs: Needs = { lets: new Map(), withs: new Set(), argumentsUnderWith: new Set(), parentConfig: false, unresolved: new Set() };
+  const needs: Needs = { lets: new Map(), withs: new Set(), args: new Set(), argumentsUnderWith: new Set(), parentConfig: false, unresolved: new Set(), argumentSet: null };
   const { outside, underWith } = freeIdentifierUses(input);
   const queue: [string, number][] = [...outside, ...underWith].map((n) => [n, chain.length]);
   const seen = new Set<string>();
@@ -59,7 +71,18 @@ function analyse(input: Expr | readonly Binding[], chain: Chain): Needs {
     }
     const s = hit.scope;
     if (s.kind === 'lambda') {
-      if (s.special.has(name) || s.role === 'other') needs.unresolved.add(name);
+      if (s.role === 'module' && s.node.param?.name === name) {
+        // The module's `@` name: the generated module binds its argument set as `args` (see
+        // generate). The set holds the arguments the header names, so the kept text names them too.
+        needs.argumentSet = name;
+        const selected = from === chain.length ? selectedOf(input, name) : null;
+        for (const f of s.node.formals?.entries ?? []) {
+          if (f.default || ALWAYS_IN_ARGUMENT_SET.has(f.name) || (selected !== null && !selected.has(f.name))) continue;
+          // Named already where it means the argument (`let inherit pkgs; in …` read back).
+          if (outside.has(f.name) && lookup(chain, f.name)?.scope === s) continue;
+          needs.argumentsUnderWith.add(f.name);
+        }
+      } else if (s.special.has(name) || s.role === 'other') needs.unresolved.add(name);
       else if (s.role === 'module' && name === 'config') needs.parentConfig = true;
       if (from === chain.length && underWith.has(name) && !STANDARD_ARGUMENTS.has(name)) needs.argumentsUnderWith.add(name);
     } else if (s.kind === 'let') {
@@ -73,9 +96,40 @@ function analyse(input: Expr | readonly Binding[], chain: Chain): Needs {
           else for (const n of b.names) if (n.name !== null) queue.push([n.name, hit.index]);
         } else enqueue(b, hit.index + 1);
       }
+    } else if (s.kind === 'arg') {
+      // The argument means the same in the scopes before the parameter's (see follow.ts).
+      if (!needs.args.has(s)) {
+        needs.args.add(s);
+        enqueue(s.arg, hit.index);
+      }
     } else needs.unresolved.add(name);
   }
   return needs;
+}
+
+/**
+ * The attributes `name` is used for in `input` (`args.lib` → lib), or null when it is used as a
+ * whole anywhere (`import ./x.nix args`), which may need any of them.
+ */
+function selectedOf(input: unknown, name: string): Set<string> | null {
+  const out = new Set<string>();
+  let whole = false;
+  const visit = (node: unknown): void => {
+    if (whole) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Expr;
+    if (n.type === 'Select' && n.expr.type === 'Ident' && n.expr.name === name && n.attrpath[0].name !== null) {
+      out.add(n.attrpath[0].name);
+      visit(n.attrpath);
+      if (n.default) visit(n.default);
+      return;
+    }
+    if (n.type === 'Ident' && n.name === name) whole = true;
+    else for (const v of Object.values(node)) if (typeof v === 'object') visit(v);
+  };
+  visit(input);
+  return whole ? null : out;
 }
 
 const freeMemo = new WeakMap<object, Set<string>>();
@@ -93,21 +147,25 @@ const defines = (b: Binding, name: string) =>
  * Wraps a value in the `let`s and `with`s it needs, outermost first, so that it means in the
  * generated module what it meant where it was written.
  */
-function wrapValue(value: string, needs: Needs, chain: Chain, src: SourceText): string {
-  let head = '';
-  if (needs.argumentsUnderWith.size) head += `let\n  inherit ${[...needs.argumentsUnderWith].sort().join(' ')};\nin `;
+function wrapValue(value: string, needs: Needs, chain: Chain, src: SourceText, indent = ''): string {
+  const inner = `${indent}  `;
+  const letIn = (lines: string[]) => `let\n${lines.map((l) => inner + l).join('\n')}\n${indent}in `;
+  const named: string[] = [];
+  if (needs.argumentSet !== null && needs.argumentSet !== ARGUMENT_SET) named.push(`${needs.argumentSet} = ${ARGUMENT_SET};`);
+  if (needs.argumentsUnderWith.size) named.push(`inherit ${[...needs.argumentsUnderWith].sort().join(' ')};`);
+  let head = named.length ? letIn(named) : '';
   for (const s of chain) {
-    if (s.kind === 'with' && needs.withs.has(s)) head += `with ${src.slice(s.node.env.start, s.node.env.end)}; `;
+    if (s.kind === 'with' && needs.withs.has(s)) head += `with ${src.slice(s.node.env.start, s.node.env.end, indent)}; `;
+    if (s.kind === 'arg' && needs.args.has(s)) head += `let ${s.name} = ${src.slice(s.arg.start, s.arg.end, inner)}; in `;
     const bindings = s.kind === 'let' ? needs.lets.get(s) : undefined;
-    if (s.kind === 'let' && bindings?.size) {
-      const lines = s.bindings.filter((b) => bindings.has(b)).map((b) => `  ${src.slice(b.start, b.end, '  ')}`);
-      head += `let\n${lines.join('\n')}\nin `;
-    }
+    if (s.kind === 'let' && bindings?.size) head += letIn(s.bindings.filter((b) => bindings.has(b)).map((b) => src.slice(b.start, b.end, inner)));
   }
   return head + value;
 }
 
-const needsWrapping = (n: Needs) => n.lets.size > 0 || n.withs.size > 0 || n.argumentsUnderWith.size > 0;
+const needsWrapping = (n: Needs) =>
+  (n.argumentSet !== null && n.argumentSet !== ARGUMENT_SET) ||
+  n.lets.size > 0 || n.withs.size > 0 || n.args.size > 0 || n.argumentsUnderWith.size > 0;
 
 /** The extra Nix of a specialisation: every binding under `nodes` that holds no consumed leaf, as written. */
 export function keptText(
@@ -150,7 +208,8 @@ export function keptText(
     const call = wrapperCall(x.expr);
     const body = src.slice(x.expr.start, x.expr.end, '  ');
     const module = call && /^mk[A-Z]/.test(call.name) ? `{ config = ${body}; }` : `(${body})`;
-    pieces.push(`imports = [\n  ${wrapValue(module, needs, x.chain, src)}\n];`);
+    // A list element cannot be a `let` or `with` without parentheses.
+    pieces.push(`imports = [\n  ${needsWrapping(needs) ? `(${wrapValue(module, needs, x.chain, src, '  ')})` : module}\n];`);
     out.items.push({ label: 'configuration', line: src.line(x.expr.start), why: 'the whole configuration, kept as one module' });
   }
   if (parentConfig)
@@ -182,10 +241,19 @@ function piece(node: ConfigNode, prefix: string[], src: SourceText): { text: str
   const label = [...prefix, ...rel].join('.');
   const whole = node.relStart === 0;
   const lead = prefix.length ? `${prefix.join('.')}.` : '';
-  if (!needsWrapping(needs)) {
+  const valueNeeds = analyse(b.value, node.chain);
+  // A computed name that needs a `let` or `with` cannot be wrapped with the value: it gets its own.
+  const names = b.path.slice(node.relStart).map((p, i) => {
+    if (p.type === 'AttrIdent' || p.name !== null) return rel[i];
+    const e = p.type === 'AttrInterp' ? p.expr : p.string;
+    const own = analyse(e, node.chain);
+    return needsWrapping(own) ? `\${${wrapValue(src.slice(e.start, e.end, '  '), own, node.chain, src)}}` : rel[i];
+  });
+  const renamed = names.some((n, i) => n !== rel[i]);
+  if (!needsWrapping(valueNeeds) && !renamed) {
     const text = whole ? lead + src.slice(b.start, b.end) : `${label} = ${src.slice(b.value.start, b.value.end)};`;
     return { text, label, needs };
   }
-  const head = whole ? lead + src.text.slice(b.path[0].start, b.path[b.path.length - 1].end) : label;
-  return { text: `${head} = ${wrapValue(src.slice(b.value.start, b.value.end), needs, node.chain, src)};`, label, needs };
+  const value = needsWrapping(valueNeeds) ? wrapValue(src.slice(b.value.start, b.value.end), valueNeeds, node.chain, src) : src.slice(b.value.start, b.value.end);
+  return { text: `${[...prefix, ...names].join('.')} = ${value};`, label, needs };
 }

@@ -49,7 +49,8 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = []): Leaf[]
     const call = wrapperCall(b.value);
     const wrapper = call && PRIORITY_WRAPPERS.has(call.name) ? call.name : null;
     const forced = wrapper === 'mkForce' && call!.args.length === 1 && isLib(b.value, node.chain);
-    const inner = wrapper === null ? b.value : forced ? call!.args[0] : null;
+    const written = wrapper === null ? b.value : forced ? call!.args[0] : null;
+    const inner = written && withArguments(written, node.chain);
     const innerCanon = inner ? canon(inner, node.chain) : `w:${b.start}`;
     out.push({
       node,
@@ -64,6 +65,23 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = []): Leaf[]
     });
   }
   return out;
+}
+
+/**
+ * A value with the parameters of a helper the importer applied (`tag` in `mkTagged "games" …`,
+ * see follow.ts) replaced by their arguments where they stand for the whole value or a list
+ * element, so that the form can read it. The kept text still says `let tag = "games"; in [ tag ]`.
+ */
+function withArguments(e: Expr, chain: Chain): Expr {
+  if (!chain.some((s) => s.kind === 'arg')) return e;
+  const go = (x: Expr, c: Chain): Expr => {
+    if (x.type === 'Paren') return go(x.expr, c);
+    if (x.type === 'List') return { ...x, elements: x.elements.map((el) => go(el, c)) };
+    if (x.type !== 'Ident') return x;
+    const hit = lookup(c, x.name);
+    return hit?.scope.kind === 'arg' ? go(hit.scope.arg, c.slice(0, hit.index)) : x;
+  };
+  return go(e, chain);
 }
 
 /** `lib.mkForce x` with `lib` the module argument, or `mkForce x` bound by `inherit (lib) mkForce`. */

@@ -1,4 +1,5 @@
 import type { AttrBinding, AttrsExpr, Binding, Expr } from '../syntax/ast';
+import { follow, type Followed } from './follow';
 import { definedNames, lambdaScope, letScope, type Chain, type Scope } from './scope';
 
 /** A binding inside a specialisation's configuration, with the part of its path that lies inside it. */
@@ -38,6 +39,8 @@ export interface Located {
   notes: string[];
   /** `boot.loader.grub.default = N;` at the top level (the generator writes it for a default entry). */
   grubDefault: number | null;
+  /** Specialisations the input has but the import cannot read (a computed name or set): where, and why. */
+  lost: { start: number; message: string }[];
 }
 
 const MODULE_WRAPPERS = new Set(['mkIf', 'mkMerge', 'mkDefault', 'mkForce', 'mkOverride']);
@@ -61,8 +64,12 @@ const names = (b: AttrBinding) => b.path.map((p) => p.name);
 const showPath = (path: readonly (string | null)[]) => path.map((p) => p ?? '${…}').join('.');
 
 /** Finds the modules of the input and the specialisations they define. */
-export function locate(root: Expr): Located {
-  const out: Located = { specialisations: [], leftOut: [], notes: [], grubDefault: null };
+export function locate(root: Expr, lineOf: (offset: number) => number | null = () => null): Located {
+  const at = (offset: number) => {
+    const line = offset >= 0 ? lineOf(offset) : null;
+    return line === null ? '' : ` (line ${line})`;
+  };
+  const out: Located = { specialisations: [], leftOut: [], notes: [], grubDefault: null, lost: [] };
   const byName = new Map<string, FoundSpecialisation>();
   const spec = (name: string, start: number) => {
     let s = byName.get(name);
@@ -87,45 +94,73 @@ export function locate(root: Expr): Located {
 
   const visit = (b: Binding, abs: (string | null)[], chain: Chain, after: number) => {
     if (b.type === 'Inherit') {
-      if (abs.length === 0) out.leftOut.push(bindingLabel(b, abs));
-      else out.notes.push(`\`inherit\` at ${showPath(abs)} was not read.`);
+      for (const n of b.names) {
+        const full = [...abs, n.name];
+        const path = full.slice(full[0] === 'config' ? 1 : 0);
+        if (path.length > 0 && path[0] !== 'specialisation') {
+          if (abs.length === 0) out.leftOut.push(showPath(full));
+          else out.notes.push(`\`inherit\` at ${showPath(abs)} was not read.`);
+          continue;
+        }
+        // `inherit (specs) a b;`, `inherit a;`: the definitions, when they are written out.
+        const from = b.from ? follow(b.from, chain) : null;
+        const target = n.name === null ? null : b.from ? memberOf(from!, n.name) : inherited(n.name, chain);
+        if (!target) {
+          lose(n.start, `${showPath(full)} is inherited from something that cannot be read without evaluating it, so it was not imported.`);
+          continue;
+        }
+        entry(full, target.expr, target.chain, n.start, null, after);
+      }
       return;
     }
-    const full = [...abs, ...names(b)];
+    entry([...abs, ...names(b)], b.value, chain, b.start, b, after);
+  };
+
+  /** A definition of `full` (a binding's path, or an inherited name) with the value `value`. */
+  const entry = (full: (string | null)[], value: Expr, chain: Chain, start: number, b: AttrBinding | null, after: number) => {
     const offset = full[0] === 'config' ? 1 : 0;
     const path = full.slice(offset);
-    const descend = (label: string) => descendInto(b.value, full, chain, label);
+    const descend = (label: string) => descendInto(value, full, chain, label, start);
     if (path.length === 0) return descend('config');
     if (path[0] !== 'specialisation') {
-      const value = unparen(b.value);
-      if (showPath(path) === 'boot.loader.grub.default' && value.type === 'Int') out.grubDefault = value.value;
+      const v = unparen(value);
+      if (showPath(path) === 'boot.loader.grub.default' && v.type === 'Int') out.grubDefault = v.value;
       out.leftOut.push(showPath(path));
       return;
     }
     if (path.length === 1) return descend('specialisation');
     const name = path[1];
     if (name === null) {
-      out.notes.push(`A specialisation with a computed name (${showPath(path)}) cannot be imported.`);
+      lose(start, `A specialisation with a computed name (${showPath(path)}) cannot be imported.`);
       return;
     }
-    const s = spec(name, b.start);
-    if (path.length === 2) return descend(`specialisation.${name}`);
-    const relStart = b.path.length - (path.length - 3);
+    // The entry exists once something of it is read: a set (even `{ }`), or a definition below it.
+    if (path.length === 2) return descendInto(value, full, chain, `specialisation.${name}`, start, () => spec(name, start));
+    const s = spec(name, start);
     if (path[2] === 'configuration') {
-      if (path.length > 3) {
-        s.nodes.push(buildNode(b, relStart, [], chain, after));
+      if (path.length > 3 && b) {
+        s.nodes.push(buildNode(b, b.path.length - (path.length - 3), [], chain, after));
         return;
       }
-      const value = unparen(b.value);
-      if (value.type === 'Attrs' && !value.rec) s.nodes.push(...buildNodes(value.bindings, [], chain, value.start + 1));
-      else s.expressions.push({ expr: b.value, chain });
-    } else if (path[2] === 'inheritParentConfig' && path.length === 3) s.inheritParentConfig = { value: b.value, chain };
+      const v = unparen(value);
+      if (v.type === 'Attrs' && !v.rec) s.nodes.push(...buildNodes(v.bindings, [], chain, v.start + 1));
+      else s.expressions.push({ expr: value, chain });
+    } else if (path[2] === 'inheritParentConfig' && path.length === 3) s.inheritParentConfig = { value, chain };
     else s.problems.push(`${showPath(path)} is not an option of a specialisation; it was left out.`);
   };
 
-  const descendInto = (value: Expr, full: (string | null)[], chain: Chain, label: string) => {
+  const descendInto = (
+    value: Expr,
+    full: (string | null)[],
+    chain: Chain,
+    label: string,
+    start: number,
+    found?: () => void,
+    seen = new Set<Expr>(),
+  ): void => {
     const v = unparen(value);
     if (v.type === 'Attrs') {
+      found?.();
       const inner: Chain = v.rec ? [...chain, { kind: 'rec', node: v, names: definedNames(v.bindings) }] : chain;
       let after = v.start + 1;
       for (const c of v.bindings) {
@@ -136,14 +171,27 @@ export function locate(root: Expr): Located {
     }
     const call = wrapperCall(v);
     if (call && MODULE_WRAPPERS.has(call.name)) {
-      out.notes.push(`${label} is wrapped in ${call.name}: what it contains was imported without the ${call.name}.`);
+      out.notes.push(`${label}${at(v.start)} is wrapped in ${call.name}: what it contains was imported without the ${call.name}.`);
       const last = unparen(call.args[call.args.length - 1]);
-      if (call.name === 'mkMerge' && last.type === 'List') for (const item of last.elements) descendInto(item, full, chain, label);
-      else descendInto(last, full, chain, label);
+      if (call.name === 'mkMerge' && last.type === 'List') for (const item of last.elements) descendInto(item, full, chain, label, start, found, seen);
+      else descendInto(last, full, chain, label, start, found, seen);
       return;
     }
+    // A name for a set written elsewhere (`let`), or a helper applied to arguments (`mk ./a.nix`).
+    const followed = follow(v, chain);
+    // `seen`: a helper that calls itself stops where it has been.
+    if (followed.expr !== v && !seen.has(followed.expr)) {
+      seen.add(followed.expr);
+      return descendInto(followed.expr, full, followed.chain, label, start, found, seen);
+    }
     if (label === 'config') out.leftOut.push('config');
-    else out.notes.push(`${label} is computed (${describe(v)}), so it cannot be imported.`);
+    else lose(start, `${label} is computed (${describe(v)}), so it cannot be imported.`);
+  };
+
+  /** An entry (or all of them) that is there but cannot be read: said loudly, never dropped silently. */
+  const lose = (start: number, message: string) => {
+    out.notes.push(`Not imported${at(start)}: ${message}`);
+    out.lost.push({ start, message });
   };
 
   for (const m of modules) {
@@ -154,6 +202,20 @@ export function locate(root: Expr): Located {
     }
   }
   return out;
+}
+
+/** What `inherit a;` takes: `a` from around the set (a `let` binding, written out). */
+function inherited(name: string, chain: Chain): Followed | null {
+  const ident: Expr = { type: 'Ident', name, start: -1, end: -1 };
+  const f = follow(ident, chain);
+  return f.expr === ident ? null : f;
+}
+
+/** What `inherit (from) a;` takes: attribute `a` of `from`, when it is a set written out. */
+function memberOf(from: Followed, name: string): Followed | null {
+  const select: Expr = { type: 'Select', expr: from.expr, attrpath: [{ type: 'AttrIdent', name, start: -1, end: -1 }], start: -1, end: -1 };
+  const f = follow(select, from.chain);
+  return f.expr === select ? null : f;
 }
 
 function describe(e: Expr): string {
@@ -218,7 +280,7 @@ export function moduleBody(root: Expr, chain: Chain = []): ModuleBody | null {
   return { attrs: e, chain: c };
 }
 
-function definesSpecialisations(attrs: AttrsExpr): boolean {
+export function definesSpecialisations(attrs: AttrsExpr): boolean {
   return attrs.bindings.some((b) => {
     if (b.type === 'Inherit') return false;
     const first = b.path[0].name;

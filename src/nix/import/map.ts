@@ -3,7 +3,9 @@ import { KNOWN_SHELLS, releaseLabel } from '../releases';
 import { attrPath } from '../strings';
 import { interpret } from './interpret';
 import { pathKey, type Leaf } from './leaves';
-import { generatedLeaves, parentUnit, type GeneratedLeaf, type ProbeContext } from './oracle';
+import { generatedLeaves, parentUnit, unitOf, type GeneratedLeaf, type ProbeContext } from './oracle';
+import { defaultProject } from '../../model/defaults';
+import { validate } from '../validate';
 
 export interface Mapping {
   /** The form's settings (name, inheritParentConfig and extraConfig are filled in by the caller). */
@@ -63,12 +65,42 @@ export function mapConfiguration(leaves: readonly Leaf[], release: Release, cont
       const missed = used.find((l) => !consumed.has(l));
       if (missed && !clashes.has(unit)) clashes.set(unit, `the form would not write ${attrPath(missed.path)} as it is in NixOS ${releaseLabel(release)}`);
     }
+    // What the form would refuse (PRIME without the bus ids the parent sets …) stays Nix too.
+    for (const [unit, reason] of refused(spec, release, context)) {
+      let u: string | null = unit;
+      while (u && blocked.has(u)) u = parentUnit(u);
+      if (u && !clashes.has(u)) clashes.set(u, reason);
+    }
     if (clashes.size === 0 || round > 40) {
       const formLeft = leaves.filter((l) => !consumed.has(l) && !l.wrapper && !l.dynamic && isFormPath(l.path)).length;
       return { spec, consumed, added, blocked, score: added.length + blocked.size + formLeft };
     }
     for (const [unit, reason] of clashes) blocked.set(unit, reason);
   }
+}
+
+const refusedMemo = new Map<string, Map<string, string>>();
+
+/**
+ * The settings (units) the form's checks find errors in, with why: an import never gives a project
+ * that the form reports errors in when the input was valid Nix (`hardware.nvidia.prime.offload.enable`
+ * in a specialisation whose bus ids the parent sets is PRIME without bus ids to the form).
+ */
+function refused(spec: Specialisation, release: Release, context: ProbeContext): Map<string, string> {
+  const key = `${release}\u0000${JSON.stringify(spec)}\u0000${context.base ? JSON.stringify(context.base) : ''}`;
+  const cached = refusedMemo.get(key);
+  if (cached) return cached;
+  const out = new Map<string, string>();
+  if (refusedMemo.size > 5000) refusedMemo.clear();
+  refusedMemo.set(key, out);
+  const project = { ...defaultProject(release), base: context.base, specialisations: [{ ...spec, extraConfig: '' }] };
+  for (const d of validate(project, release)) {
+    if (d.severity !== 'error' || !d.path.startsWith('specialisations[0]')) continue;
+    // `tags[2]`, `kernel.params[0]`: the unit is the list's.
+    const unit = unitOf(d.path.replace(/(?<!users)\[\d+\]$/, ''), spec);
+    if (unit && !out.has(unit)) out.set(unit, `the form would refuse it as it is (${d.message})`);
+  }
+  return out;
 }
 
 function clash(g: GeneratedLeaf, same: readonly Leaf[], byKey: Map<string, Leaf[]>, prefixes: Set<string>): string | null {

@@ -27,6 +27,11 @@ export interface ImportReport {
   notes: string[];
   /** Set when the text was completed before importing (what was added). */
   recovered: string | null;
+  /**
+   * Specialisations the input has that the project does not (a computed name, a set built by a
+   * function): each is in `notes` too. The command line refuses such an import unless asked.
+   */
+  lost: { line: number; column: number; message: string }[];
 }
 
 const MAX_LISTED = 8;

@@ -18,7 +18,13 @@ export type Scope =
     }
   | { kind: 'let'; node: LetExpr | LegacyLetExpr; names: Set<string>; bindings: Binding[] }
   | { kind: 'rec'; node: AttrsExpr; names: Set<string> }
-  | { kind: 'with'; node: WithExpr };
+  | { kind: 'with'; node: WithExpr }
+  /**
+   * The parameter of a `let`-bound function the importer applied (`mk ./a.nix`, see follow.ts):
+   * `name` is `arg`, which means the same in the scopes before this one. Kept text that uses it
+   * is wrapped in `let name = arg; in`.
+   */
+  | { kind: 'arg'; names: Set<string>; name: string; arg: Expr };
 
 export type Chain = readonly Scope[];
 

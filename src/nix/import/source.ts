@@ -1,3 +1,4 @@
+import { indentColumns, tabWidth } from '../printer';
 import { computeLineStarts, lineColumnAt } from '../syntax/lexer';
 
 export interface Comment {
@@ -50,29 +51,35 @@ export class SourceText {
   }
 
   /** Leading blanks of the line `offset` is on. */
-  indentAt(offset: number): number {
+  indentAt(offset: number): string {
     const start = this.lineStarts[this.line(offset) - 1];
-    return /^[ \t]*/.exec(this.text.slice(start, offset))![0].length;
+    return /^[ \t]*/.exec(this.text.slice(start, offset))![0];
   }
 
   /**
    * The text from `start` to `end` with its continuation lines moved left by the indentation of
    * the line it starts on and then right by `extra` — except lines that begin inside a string
-   * literal, whose text would change.
+   * literal, whose text would change. Indentation is counted in columns (tabs as the printer
+   * counts them, see tabWidth) and written with spaces.
    */
   slice(start: number, end: number, extra = ''): string {
     const body = this.text.slice(start, end);
     if (!body.includes('\n')) return body;
     const base = this.indentAt(start);
     const lines = body.split('\n');
+    const outside: boolean[] = [];
     let offset = start + lines[0].length + 1;
     for (let i = 1; i < lines.length; i++) {
+      outside[i] = !this.insideString(offset);
+      offset += lines[i].length + 1;
+    }
+    const tab = tabWidth([base, ...lines.filter((_, i) => outside[i])]);
+    const baseColumns = indentColumns(base, tab);
+    for (let i = 1; i < lines.length; i++) {
       const line = lines[i];
-      if (!this.insideString(offset)) {
-        const strip = Math.min(base, /^[ \t]*/.exec(line)![0].length);
-        lines[i] = line.trim() === '' ? '' : extra + line.slice(strip);
-      }
-      offset += line.length + 1;
+      if (!outside[i]) continue;
+      const columns = indentColumns(line, tab);
+      lines[i] = line.trim() === '' ? '' : extra + ' '.repeat(Math.max(0, columns - baseColumns)) + line.replace(/^[ \t]+/, '');
     }
     return lines.join('\n');
   }
