@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { axeViolations } from './slow-steps';
+
+// Issue 12, "Fit and finish from a newcomer's walkthrough": each defect at the viewport where it was seen.
+
+const PHONE = { width: 390, height: 844 };
+
+const anyForm = (page: Page) => page.getByRole('form', { name: /^Settings of / });
+const user = (scope: Locator, n: number) => scope.getByRole('group', { name: new RegExp(`^User ${n}`) });
+const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
+
+/** How far the page scrolls sideways: 0 when nothing is wider than the window. */
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
+
+async function addBlank(page: Page) {
+  await page.getByRole('button', { name: 'Add a blank specialisation' }).click();
+  await expect(anyForm(page)).toBeVisible();
+}
+
+test.describe('a phone (390×844)', () => {
+  test.use({ viewport: PHONE });
+
+  test('long option paths and names wrap: the page never scrolls sideways, the errors dialog included', async ({ page, consoleErrors }) => {
+    await page.goto('./');
+    await addBlank(page);
+    const f = anyForm(page);
+    await f.getByRole('button', { name: 'Add user' }).click();
+    const groups = user(f, 1).getByRole('combobox', { name: 'Groups' });
+    await groups.fill('networkmanager');
+    await groups.press('Enter');
+    const warning = problems(page).getByRole('button', { name: /networking\.networkmanager\.enable/ });
+    await expect(warning).toBeVisible();
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    const box = await warning.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+
+    // No name is an error: Copy asks first, in a dialog that fits the screen.
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: /^The module has 1 error/ });
+    await expect(dialog).toBeVisible();
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    const dialogBox = await dialog.boundingBox();
+    expect(dialogBox && dialogBox.x >= 0 && dialogBox.x + dialogBox.width <= PHONE.width).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // A long name without a blank: the list, the form, the boot menu.
+    const long = 'a-specialisation-named-at-length-without-a-single-blank-in-it';
+    await f.getByLabel('Specialisation name').fill(long);
+    await page.getByRole('tab', { name: 'Boot menu' }).click();
+    await expect(page.getByRole('list', { name: 'Boot menu preview' })).toContainText(long);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('the import report wraps long option paths', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Import Nix…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import Nix' });
+    await dialog.getByLabel('Nix to import').fill(
+      '{ specialisation.averyveryverylongspecialisationnamewithoutanyblanks.configuration = {' +
+        ' services.someveryveryverylongoptionnamethatgoesonandonandon.enableSomethingLong = true; }; }',
+    );
+    await expect(dialog.getByRole('region', { name: 'What the import does' })).toContainText('someveryveryverylongoptionname');
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await dialog.evaluate((d) => d.scrollWidth - d.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`axe on a phone (${colorScheme})`, () => {
+    test.use({ viewport: PHONE, colorScheme });
+
+    test('a user with a warning, then the errors dialog', async ({ page }) => {
+      await page.goto('./');
+      await addBlank(page);
+      const f = anyForm(page);
+      await f.getByRole('button', { name: 'Add user' }).click();
+      const groups = user(f, 1).getByRole('combobox', { name: 'Groups' });
+      await groups.fill('networkmanager');
+      await groups.press('Enter');
+      await expect(problems(page).getByRole('button', { name: /networking\.networkmanager\.enable/ })).toBeVisible();
+      expect(await axeViolations(new AxeBuilder({ page }))).toEqual([]);
+      await page.getByRole('button', { name: 'Copy', exact: true }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      expect(await axeViolations(new AxeBuilder({ page }))).toEqual([]);
+    });
+  });
+}
