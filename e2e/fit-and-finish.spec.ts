@@ -6,6 +6,7 @@ import { axeViolations } from './slow-steps';
 // Issue 12, "Fit and finish from a newcomer's walkthrough": each defect at the viewport where it was seen.
 
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
 
 const anyForm = (page: Page) => page.getByRole('form', { name: /^Settings of / });
 const user = (scope: Locator, n: number) => scope.getByRole('group', { name: new RegExp(`^User ${n}`) });
@@ -86,6 +87,38 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Copy', exact: true }).click();
       await expect(page.getByRole('alertdialog')).toBeVisible();
       expect(await axeViolations(new AxeBuilder({ page }))).toEqual([]);
+    });
+  });
+}
+
+for (const viewport of [DESKTOP, PHONE]) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('a tag typed without Enter, then "Add user": one click adds the tag and the user', async ({ page }) => {
+      await page.goto('./');
+      await addBlank(page);
+      const f = anyForm(page);
+      await f.getByLabel('Tags').fill('chani');
+      await f.getByRole('button', { name: 'Add user' }).click();
+
+      await expect(f.getByRole('button', { name: 'Remove tag chani' })).toBeVisible();
+      await expect(user(f, 1)).toBeVisible();
+      await expect(user(f, 1).getByLabel('User name')).toBeVisible();
+    });
+
+    test('a group typed without Enter, then "Add user": the group is added and so is the user', async ({ page }) => {
+      await page.goto('./');
+      await addBlank(page);
+      const f = anyForm(page);
+      await f.getByRole('button', { name: 'Add user' }).click();
+      // networkmanager brings a warning under the field as well as the chip.
+      await user(f, 1).getByRole('combobox', { name: 'Groups' }).fill('networkmanager');
+      await page.keyboard.press('Escape');
+      await f.getByRole('button', { name: 'Add user' }).click();
+
+      await expect(user(f, 1).getByRole('button', { name: 'Remove group networkmanager' })).toBeVisible();
+      await expect(user(f, 2)).toBeVisible();
     });
   });
 }

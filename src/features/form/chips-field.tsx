@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { appendUnique, removeAt } from '../../model/operations';
 import { useFieldDiagnostics } from '../../store/derived';
 import { Field, type ControlProps } from './field';
+import { afterPointerGesture, pointerPressed } from './pointer-gesture';
 import { SuggestInput, type Suggestion } from './suggest-input';
 
 interface Props {
@@ -22,6 +23,10 @@ interface Props {
 /** A list field: entries as removable chips, and an input that adds what is typed (with suggestions, if given). */
 export function ChipsField({ path, label, item, values, onChange, suggestions, split = true, hint, placeholder, mono }: Props) {
   const [text, setText] = useState('');
+  // The field's height while a click elsewhere, whose pointerdown committed the typed text, completes.
+  const [holdHeight, setHoldHeight] = useState<number | null>(null);
+  const cancelHold = useRef<() => void>(() => {});
+  useEffect(() => () => cancelHold.current(), []);
   const diagnostics = useFieldDiagnostics(path, true);
   const commit = (entry: string) => {
     const next = appendUnique(values, entry, split);
@@ -35,7 +40,16 @@ export function ChipsField({ path, label, item, values, onChange, suggestions, s
 
   const input = (control: ControlProps) => {
     const onBlur = () => {
-      if (text.trim()) commit(text);
+      if (text.trim()) {
+        // Leaving by a pointer: the new chip (and its messages) must not push the control being clicked away.
+        const field = pointerPressed() ? document.getElementById(control.id)?.closest('.field') : null;
+        if (field) {
+          setHoldHeight(field.getBoundingClientRect().height);
+          cancelHold.current();
+          cancelHold.current = afterPointerGesture(() => setHoldHeight(null));
+        }
+        commit(text);
+      }
       control.onBlur();
     };
     return suggestions ? (
@@ -71,7 +85,7 @@ export function ChipsField({ path, label, item, values, onChange, suggestions, s
   };
 
   return (
-    <Field path={path} label={label} hint={hint} list>
+    <Field path={path} label={label} hint={hint} list holdHeight={holdHeight}>
       {(control) => (
         <div className="chips-field">
           {values.length > 0 && (

@@ -32,11 +32,13 @@ interface Props {
   kind?: 'block' | 'check';
   /** Messages the model cannot hold, such as text in a uid field that is not a number. */
   extra?: FieldMessage[];
+  /** A height (px) the field keeps, clipping what grows, while a click elsewhere completes (see pointer-gesture.ts). */
+  holdHeight?: number | null;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** A form field: visible label, documentation link, the control, a hint and the field's own messages. */
-export function Field({ path, label, hint, list = false, kind = 'block', extra = [], children }: Props) {
+export function Field({ path, label, hint, list = false, kind = 'block', extra = [], holdHeight, children }: Props) {
   const own = useFieldDiagnostics(path, list);
   const focus = useFocusReport(path);
   const id = fieldId(path);
@@ -52,7 +54,7 @@ export function Field({ path, label, hint, list = false, kind = 'block', extra =
   };
   const state = hasError ? ' field-has-error' : messages.length ? ' field-has-warning' : '';
   return (
-    <div className={`field field-is-${kind}${state}`}>
+    <div className={`field field-is-${kind}${state}`} style={holdHeight != null ? { height: holdHeight, overflow: 'clip' } : undefined}>
       {kind === 'check' ? (
         <div className="field-head">
           <span className="field-check">
