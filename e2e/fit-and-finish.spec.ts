@@ -8,6 +8,8 @@ import { axeViolations } from './slow-steps';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 
+const list = (page: Page) => page.getByRole('region', { name: 'Specialisations' });
+const form = (page: Page, name: string) => page.getByRole('form', { name: `Settings of ${name}` });
 const anyForm = (page: Page) => page.getByRole('form', { name: /^Settings of / });
 const user = (scope: Locator, n: number) => scope.getByRole('group', { name: new RegExp(`^User ${n}`) });
 const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
@@ -122,3 +124,33 @@ for (const viewport of [DESKTOP, PHONE]) {
     });
   });
 }
+
+test.describe('at 1440×900', () => {
+  test.use({ viewport: DESKTOP });
+
+  test("new users start above the main system's account (1001, 1002); a shared uid or 1000 is a warning", async ({ page }) => {
+    await page.goto('./');
+    await addBlank(page);
+    await anyForm(page).getByLabel('Specialisation name').fill('chani');
+    await form(page, 'chani').getByRole('button', { name: 'Add user' }).click();
+    const chani = user(form(page, 'chani'), 1);
+    await chani.getByLabel('User name').fill('chani');
+    await expect(chani.getByLabel('uid', { exact: true })).toHaveValue('1001');
+
+    await list(page).getByRole('button', { name: 'Add specialisation', exact: true }).click();
+    await anyForm(page).getByLabel('Specialisation name').fill('paul');
+    await form(page, 'paul').getByRole('button', { name: 'Add user' }).click();
+    const paul = user(form(page, 'paul'), 1);
+    await paul.getByLabel('User name').fill('paul');
+    const uid = paul.getByLabel('uid', { exact: true });
+    await expect(uid).toHaveValue('1002');
+    await expect(problems(page)).not.toContainText('uid');
+
+    await uid.fill('1001');
+    await expect(problems(page).getByRole('button', { name: /uid 1001 is also chani's, in chani/ })).toBeVisible();
+    await expect(problems(page).getByRole('button', { name: /uid 1001 is also paul's, in paul/ })).toBeVisible();
+    await uid.fill('1000');
+    await expect(problems(page).getByRole('button', { name: /uid 1000 is normally your main system's own account/ })).toBeVisible();
+    await expect(problems(page)).not.toContainText('is also');
+  });
+});

@@ -80,14 +80,16 @@ describe('specialisation operations', () => {
 });
 
 describe('user operations', () => {
-  it('suggests the next free uid from 1000, above every uid in the project', () => {
-    expect(nextFreeUid(project('a'))).toBe(1000);
+  it('suggests the next free uid above the main system\'s own account (1000), above every uid in the project', () => {
+    expect(nextFreeUid(project('a'))).toBe(1001);
     let p = addUser(project('a', 'b'), 0, 'chani');
-    expect(p.specialisations[0].users[0].uid).toBe(1000);
+    expect(p.specialisations[0].users[0].uid).toBe(1001);
     p = addUser(p, 1, 'paul');
-    expect(p.specialisations[1].users[0].uid).toBe(1001);
+    expect(p.specialisations[1].users[0].uid).toBe(1002);
     p = setUserField(p, 1, 0, 'uid', 40000);
-    expect(nextFreeUid(p)).toBe(1001);
+    expect(nextFreeUid(p)).toBe(1002);
+    // A uid below the main account's does not pull the suggestion down.
+    expect(nextFreeUid(setUserField(addUser(project('a'), 0, 'svc'), 0, 0, 'uid', 500))).toBe(1001);
   });
 
   it('renaming a user carries the autologin along; removing one clears it', () => {

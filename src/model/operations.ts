@@ -1,5 +1,6 @@
 import { defaultSetting, defaultSpecialisation, defaultUser } from './defaults';
 import type { Project, Setting, Specialisation, User } from './types';
+import { MAIN_ACCOUNT_UID } from './validate';
 
 /** Pure edits of a project. Each returns a new project and leaves its input untouched. */
 
@@ -45,11 +46,14 @@ export function moveSpecialisation(p: Project, from: number, to: number): Projec
   return { ...p, specialisations: list };
 }
 
-/** The next uid for a normal user: one above the highest in the project, from 1000. */
+/**
+ * The next uid for a normal user: one above the highest in the project and above the main system's own account
+ * (uid 1000, see MAIN_ACCOUNT_UID), so 1001 in a new project.
+ */
 export function nextFreeUid(p: Project): number {
   let next = nextUidCache.get(p);
   if (next === undefined) {
-    let max = 999;
+    let max = MAIN_ACCOUNT_UID;
     for (const s of p.specialisations) for (const u of s.users) if (u.uid !== null && u.uid < 30000 && u.uid > max) max = u.uid;
     next = max + 1;
     nextUidCache.set(p, next);

@@ -45,9 +45,68 @@ export function duplicates<T>(items: T[]): Set<number> {
 export function validateModel(project: Project): Diagnostic[] {
   const dupNames = duplicates(project.specialisations.map((s) => s.name));
   const out = project.specialisations.flatMap((s, i) => validateSpecialisation(s, i, dupNames.has(i)));
+  out.push(...validateSharedUids(project));
   if (project.base) out.push(...validateBase(project.base));
   return out;
 }
+
+/**
+ * The uid the main system's first account gets (NixOS gives normal users uids from 1000, the installer's account
+ * first). The project does not describe the main system's users, so this is the uid they are taken to hold.
+ */
+export const MAIN_ACCOUNT_UID = 1000;
+
+/**
+ * Users of different specialisations that share a uid under different names: each boots into files owned by the
+ * other. Linear in users (a map from uid to the names that hold it and where); reused while the list is unchanged.
+ */
+export function validateSharedUids(project: Project): Diagnostic[] {
+  const cached = sharedUidsCache.get(project.specialisations);
+  if (cached) return cached;
+  // Per uid, its distinct (name, specialisation) pairs counted by name and by specialisation, and the first few.
+  interface Holders {
+    pairs: Set<string>;
+    byName: Map<string, number>;
+    byEntry: Map<number, number>;
+    first: [string, number][];
+  }
+  const holders = new Map<number, Holders>();
+  project.specialisations.forEach((s, si) => {
+    for (const u of s.users) {
+      if (u.uid === null || u.name === '') continue;
+      let h = holders.get(u.uid);
+      if (!h) holders.set(u.uid, (h = { pairs: new Set(), byName: new Map(), byEntry: new Map(), first: [] }));
+      const pair = `${si} ${u.name}`;
+      if (h.pairs.has(pair)) continue;
+      h.pairs.add(pair);
+      h.byName.set(u.name, (h.byName.get(u.name) ?? 0) + 1);
+      h.byEntry.set(si, (h.byEntry.get(si) ?? 0) + 1);
+      if (h.first.length < 8) h.first.push([u.name, si]);
+    }
+  });
+  const out: Diagnostic[] = [];
+  project.specialisations.forEach((s, si) => {
+    s.users.forEach((u, ui) => {
+      if (u.uid === null || u.name === '') return;
+      const h = holders.get(u.uid);
+      if (!h || h.byName.size < 2 || h.byEntry.size < 2) return;
+      // Pairs of another name in another specialisation (within one, a shared uid is an error already).
+      const others = h.pairs.size - h.byName.get(u.name)! - h.byEntry.get(si)! + 1;
+      if (others <= 0) return;
+      const [name, other] = h.first.find(([n, i]) => n !== u.name && i !== si) ?? [];
+      const who = name === undefined ? "another user's" : `${name}'s, in ${project.specialisations[other!].name || `specialisation ${other! + 1}`}`;
+      out.push({
+        path: `specialisations[${si}].users[${ui}].uid`,
+        severity: 'warning',
+        message: `uid ${u.uid} is also ${who}: two people with one uid own each other's files; give each a uid of their own`,
+      });
+    });
+  });
+  sharedUidsCache.set(project.specialisations, out);
+  return out;
+}
+const sharedUidsCache = new WeakMap<readonly Specialisation[], Diagnostic[]>();
+
 
 /**
  * The release-independent checks of the main system's fields: as strict as a specialisation's,
@@ -129,6 +188,11 @@ function checkUsers(s: Specialisation, error: Report, warn: Report) {
       else if (u.uid === 65534) error(`${at}.uid`, 'uid 65534 belongs to nobody');
       else if (u.isNormalUser && u.uid < 1000)
         error(`${at}.uid`, `a normal user needs a uid of 1000 or more (NixOS refuses ${u.uid}); 1000–29999 is the range for people`);
+      else if (u.uid === MAIN_ACCOUNT_UID)
+        warn(
+          `${at}.uid`,
+          `uid ${MAIN_ACCOUNT_UID} is normally your main system's own account (its first user): unless "${u.name || 'this user'}" is that account, it would own that account's files; use ${MAIN_ACCOUNT_UID + 1} or above`,
+        );
       else if (u.uid >= 30000 && u.uid <= 31000) warn(`${at}.uid`, `uid ${u.uid} is in the range of Nix build users (30000–31000)`);
       else if (u.uid >= 61184 && u.uid <= 65519)
         warn(`${at}.uid`, `uid ${u.uid} is in systemd's range for dynamic users (61184–65519)`);

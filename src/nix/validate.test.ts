@@ -124,9 +124,39 @@ describe('validate: warnings', () => {
 
   it('accepts a crypt hash and an SSH key without warnings', () => {
     const p = project([
-      { users: [user('a', 1000, { hashedPassword: '$6$salt$abc', authorizedKeys: ['ssh-ed25519 AAAAC3Nz a@b'] })] },
+      { users: [user('a', 1001, { hashedPassword: '$6$salt$abc', authorizedKeys: ['ssh-ed25519 AAAAC3Nz a@b'] })] },
     ]);
     expect(validate(p)).toEqual([]);
+  });
+
+  it("warns at uid 1000, the main system's own account", () => {
+    expect(messagesAt(project([{ users: [user('chani', 1000)] }]), 'specialisations[0].users[0].uid')).toEqual([
+      expect.stringMatching(/^warning: uid 1000 is normally your main system's own account .*use 1001 or above/),
+    ]);
+  });
+
+  it('warns when users of two specialisations share a uid under different names, not under the same name', () => {
+    const p = project([
+      { name: 'chani', users: [user('chani', 1001)] },
+      { name: 'paul', users: [user('paul', 1001), user('alex', 1003)] },
+      { name: 'work', users: [user('alex', 1003)] },
+    ]);
+    expect(messagesAt(p, 'specialisations[0].users[0].uid')).toEqual([
+      "warning: uid 1001 is also paul's, in paul: two people with one uid own each other's files; give each a uid of their own",
+    ]);
+    expect(messagesAt(p, 'specialisations[1].users[0].uid')).toEqual([expect.stringMatching(/^warning: uid 1001 is also chani's, in chani:/)]);
+    expect(messagesAt(p, 'specialisations[1].users[1].uid')).toEqual([]);
+    expect(messagesAt(p, 'specialisations[2].users[0].uid')).toEqual([]);
+    // Within one specialisation a shared uid is an error of its own, not this warning.
+    const one = project([{ users: [user('a', 1001), user('b', 1001)] }]);
+    expect(validate(one).filter((d) => d.severity === 'warning')).toEqual([]);
+  });
+
+  it('finds shared uids among many users in linear time', () => {
+    const many = (n: number, offset: number) => Array.from({ length: n }, (_, j) => user(`u${j + offset}`, 2000));
+    const p = project([{ users: many(10_000, 0) }, { users: many(10_000, 10_000) }]);
+    const warnings = validate(p).filter((d) => d.severity === 'warning' && d.message.includes('is also'));
+    expect(warnings).toHaveLength(20_000);
   });
 });
 

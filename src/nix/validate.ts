@@ -1,6 +1,6 @@
 import { resolveDisplayManager } from '../model/desktop';
 import type { Diagnostic, Project, Release, Specialisation } from '../model/types';
-import { duplicates, validateBase, validateSpecialisation } from '../model/validate';
+import { duplicates, validateBase, validateSharedUids, validateSpecialisation } from '../model/validate';
 import { generatedOptionPaths } from './generate';
 import { rawCheck } from './raw';
 import { validateSettings } from './settings';
@@ -31,6 +31,7 @@ export function validate(project: Project, releaseOverride?: Release): Diagnosti
   const release = releaseOverride ?? project.nixosRelease;
   const dupNames = duplicates(project.specialisations.map((s) => s.name));
   const out = project.specialisations.flatMap((_, i) => validateOne(project, i, release, dupNames.has(i)));
+  out.push(...validateSharedUids(project));
   out.push(...validateParent(project, release));
   return out;
 }
