@@ -128,6 +128,35 @@ for (const viewport of [DESKTOP, PHONE]) {
 test.describe('at 1440×900', () => {
   test.use({ viewport: DESKTOP });
 
+  test.beforeEach(async ({ page }) => {
+    // The production build's hook that reads the preview editor's text (src/features/preview/test-hook.ts).
+    await page.addInitScript(() => {
+      window.__STUDIO_TEST__ = true;
+    });
+  });
+  const previewText = (page: Page) => page.evaluate(() => window.__studioPreviewText?.() ?? null);
+
+  test('NVIDIA starts with the open module NixOS recommends for the release, and the hint says what is written', async ({ page }) => {
+    await page.goto('./');
+    await addBlank(page);
+    const f = anyForm(page);
+    await f.getByLabel('GPU mode', { exact: true }).selectOption({ label: 'NVIDIA only' });
+    const open = f.getByLabel('Open kernel module', { exact: true });
+    await expect(open).toBeChecked();
+    await expect(open).toHaveAccessibleDescription(/^Writes hardware\.nvidia\.open = true\. .*recommended for Turing \(RTX 20\)/);
+    await expect.poll(() => previewText(page)).toMatch(/hardware\.nvidia = \{[^}]*\bopen = true;/);
+    await open.uncheck();
+    await expect(open).toHaveAccessibleDescription(/^Writes hardware\.nvidia\.open = false\./);
+    await expect.poll(() => previewText(page)).toMatch(/hardware\.nvidia = \{[^}]*\bopen = false;/);
+
+    // Before 24.11 NixOS's default is the proprietary module, and nothing needs writing.
+    await page.getByLabel('NixOS release').selectOption('24.05');
+    await f.getByLabel('GPU mode', { exact: true }).selectOption({ label: 'None (keep the parent\u2019s)' });
+    await f.getByLabel('GPU mode', { exact: true }).selectOption({ label: 'NVIDIA only' });
+    await expect(open).not.toBeChecked();
+    await expect(open).toHaveAccessibleDescription(/^Writes nothing: the proprietary module/);
+  });
+
   test("new users start above the main system's account (1001, 1002); a shared uid or 1000 is a warning", async ({ page }) => {
     await page.goto('./');
     await addBlank(page);

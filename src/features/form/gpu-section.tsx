@@ -6,6 +6,7 @@ import { Field } from './field';
 import { PriorityGroup } from './priority-field';
 import { useSettings } from './form-context';
 import { LspciHelper } from './lspci-helper';
+import { openModuleHint, recommendedOpenModule } from './open-module';
 import { Section } from './section';
 import { useEdit } from './use-edit';
 
@@ -42,6 +43,12 @@ export function GpuSection() {
     edit(coalesce ? `${p}.${key}` : null, (x) => target.update(x, 'gpu', key, value));
   const nvidia = g.mode.startsWith('nvidia');
   const prime = nvidia && g.mode !== 'nvidia';
+  // Choosing NVIDIA starts the open module at what NixOS recommends for the release (one undo step with the mode).
+  const setMode = (mode: GpuMode) =>
+    edit(null, (x) => {
+      const next = target.update(x, 'gpu', 'mode', mode);
+      return !nvidia && mode.startsWith('nvidia') ? target.update(next, 'gpu', 'openKernelModule', recommendedOpenModule(release)) : next;
+    });
   const drivers = choices.nvidiaDrivers.includes(g.driver) ? choices.nvidiaDrivers : [...choices.nvidiaDrivers, g.driver];
 
   return (
@@ -52,7 +59,7 @@ export function GpuSection() {
     >
       <Field path={`${p}.mode`} label="GPU mode">
         {(control) => (
-          <select {...control} value={g.mode} onChange={(e) => set('mode', e.target.value as GpuMode)}>
+          <select {...control} value={g.mode} onChange={(e) => setMode(e.target.value as GpuMode)}>
             {GPU_MODES.map((m) => (
               <option key={m} value={m}>
                 {parent && m === 'none' ? PARENT_NONE : MODE_LABELS[m]}
@@ -81,7 +88,7 @@ export function GpuSection() {
             path={`${p}.openKernelModule`}
             label="Open kernel module"
             kind="check"
-            hint="NVIDIA's open module; recommended for Turing (RTX 20) and newer cards."
+            hint={openModuleHint(release, g.openKernelModule)}
           >
             {(control) => <input {...control} type="checkbox" checked={g.openKernelModule} onChange={(e) => set('openKernelModule', e.target.checked)} />}
           </Field>
