@@ -136,6 +136,16 @@ test.describe('at 1440×900', () => {
   });
   const previewText = (page: Page) => page.evaluate(() => window.__studioPreviewText?.() ?? null);
 
+  test('a new blank specialisation is entry-1, the next entry-2: names that read well and are unique', async ({ page }) => {
+    await page.goto('./');
+    await addBlank(page);
+    await expect(form(page, 'entry-1')).toBeVisible();
+    await expect.poll(() => previewText(page)).toContain('specialisation.entry-1.configuration');
+    await list(page).getByRole('button', { name: 'Add specialisation', exact: true }).click();
+    await expect(form(page, 'entry-2')).toBeVisible();
+    await expect(list(page).getByRole('button', { name: /^entry-1/ })).toBeVisible();
+  });
+
   test('NVIDIA starts with the open module NixOS recommends for the release, and the hint says what is written', async ({ page }) => {
     await page.goto('./');
     await addBlank(page);

@@ -155,7 +155,7 @@ test('the parent toggle is undoable, and a problem in the main system leads back
 
   // Away to a specialisation; the problems list brings the user back to the main system's field.
   await page.getByRole('button', { name: 'Add a blank specialisation' }).click();
-  await expect(form(page, 'specialisation')).toBeVisible();
+  await expect(form(page, 'entry-1')).toBeVisible();
   await expect(parentForm(page)).toHaveCount(0);
   await page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /GRUB needs "nodev".*main system › GRUB device/ }).click();
   await expect(parentForm(page).getByLabel('GRUB device')).toBeFocused();

@@ -35,7 +35,10 @@ describe('specialisation operations', () => {
   it('names new and duplicated specialisations so they stay unique', () => {
     expect(freeName(['a', 'a-2'], 'a')).toBe('a-3');
     const p = addSpecialisation(addSpecialisation(project()));
-    expect(p.specialisations.map((s) => s.name)).toEqual(['specialisation', 'specialisation-2']);
+    expect(p.specialisations.map((s) => s.name)).toEqual(['entry-1', 'entry-2']);
+    // The first free number: a gap left by a rename is filled.
+    const gap = addSpecialisation({ ...p, specialisations: [{ ...p.specialisations[0], name: 'gaming' }, p.specialisations[1]] });
+    expect(gap.specialisations.map((s) => s.name)).toEqual(['gaming', 'entry-2', 'entry-1']);
     const d = duplicateSpecialisation(project('gaming', 'work'), 0);
     expect(d.specialisations.map((s) => s.name)).toEqual(['gaming', 'gaming-copy', 'work']);
   });

@@ -18,11 +18,17 @@ export function freeName(taken: readonly string[], base: string): string {
   for (let n = 2; ; n++) if (!taken.includes(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/**
+ * The name of a new blank entry: `entry-1`, `entry-2` … the first not taken. (Not `specialisation`, which reads
+ * `specialisation.specialisation.configuration`.)
+ */
+export function blankName(taken: readonly string[]): string {
+  for (let n = 1; ; n++) if (!taken.includes(`entry-${n}`)) return `entry-${n}`;
+}
+
 export function addSpecialisation(p: Project, s: Specialisation = defaultSpecialisation('')): Project {
-  const name = freeName(
-    p.specialisations.map((x) => x.name),
-    s.name || 'specialisation',
-  );
+  const taken = p.specialisations.map((x) => x.name);
+  const name = s.name ? freeName(taken, s.name) : blankName(taken);
   return { ...p, specialisations: [...p.specialisations, { ...s, name }] };
 }
 
@@ -81,7 +87,8 @@ export function removeUser(p: Project, si: number, ui: number): Project {
 
 /** Puts a specialisation back at `index` (restoring a deleted one), renaming it if the name was taken since. */
 export function insertSpecialisation(p: Project, index: number, s: Specialisation): Project {
-  const name = freeName(p.specialisations.map((x) => x.name), s.name || 'specialisation');
+  const taken = p.specialisations.map((x) => x.name);
+  const name = s.name ? freeName(taken, s.name) : blankName(taken);
   const list = [...p.specialisations];
   list.splice(Math.max(0, Math.min(index, list.length)), 0, { ...s, name });
   return { ...p, specialisations: list };

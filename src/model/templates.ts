@@ -1,5 +1,5 @@
 import { defaultDesktop, defaultGpu, defaultKernel, defaultSpecialisation, defaultUser } from './defaults';
-import { freeName } from './operations';
+import { blankName, freeName } from './operations';
 import { DEFAULT_RELEASE, type Project, type Release, type Specialisation, type User } from './types';
 
 export interface Template {
@@ -110,7 +110,10 @@ export function templateById(id: Template['id']): Template {
 export function addSpecialisations(p: Project, list: readonly Specialisation[]): { project: Project; added: number[] } {
   const taken = p.specialisations.map((s) => s.name);
   const added: Specialisation[] = [];
-  for (const s of list) added.push({ ...s, name: freeName([...taken, ...added.map((a) => a.name)], s.name || 'specialisation') });
+  for (const s of list) {
+    const names = [...taken, ...added.map((a) => a.name)];
+    added.push({ ...s, name: s.name ? freeName(names, s.name) : blankName(names) });
+  }
   const start = p.specialisations.length;
   return {
     project: { ...p, specialisations: [...p.specialisations, ...added] },

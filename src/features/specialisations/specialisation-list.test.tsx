@@ -43,9 +43,9 @@ describe('specialisations list', () => {
   it('adds a blank specialisation from the empty state and selects it', async () => {
     click(button(app.container, 'Add a blank specialisation'));
     await settle();
-    expect(listNames()).toEqual(['specialisation']);
+    expect(listNames()).toEqual(['entry-1']);
     expect(studioStore.getState().selected).toBe(0);
-    expect(field(app.container, 'specialisations[0].name')?.value).toBe('specialisation');
+    expect(field(app.container, 'specialisations[0].name')?.value).toBe('entry-1');
   });
 
   it('deletes with an Undo button in a notice, and reorders with the move buttons', async () => {
