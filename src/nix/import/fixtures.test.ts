@@ -53,7 +53,8 @@ const FIXTURES: Fixture[] = [
         thunderbolt: true,
       });
       expect(egpu.kernel.blacklistedModules).toEqual(['nouveau']);
-      expect(egpu.extraConfig).toBe('hardware.nvidia.powerManagement.enable = true; # the enclosure sleeps otherwise');
+      expect(egpu.extraConfig).toBe('');
+      expect(egpu.settings).toMatchObject([{ path: ['hardware', 'nvidia', 'powerManagement', 'enable'], type: 'bool', value: 'true' }]);
       expect(r.report.leftOut).toContain('networking.hostName');
       expect(r.report.specialisations[0].added).toEqual([]);
     },
@@ -63,11 +64,16 @@ const FIXTURES: Fixture[] = [
     check: (p) => {
       const [gaming] = p.specialisations;
       expect(gaming.gpu).toMatchObject({ mode: 'nvidia', driver: 'beta', openKernelModule: true });
-      expect(gaming.kernel).toEqual({ packages: null, params: ['mitigations=off', 'nowatchdog'], modules: [], blacklistedModules: [] });
+      // `mkForce pkgs.linuxPackages_zen` (mkForce from `inherit (lib) mkForce`): the field with its priority.
+      expect(gaming.kernel).toEqual({ packages: 'linuxPackages_zen', params: ['mitigations=off', 'nowatchdog'], modules: [], blacklistedModules: [] });
+      expect(gaming.priorities['kernel.packages']).toBe('force');
       expect(gaming.users).toMatchObject([{ name: 'gamer', uid: 1100, shell: 'zsh', description: 'Game night' }]);
-      expect(gaming.extraConfig).toContain('inherit (lib) mkForce;');
       expect(gaming.extraConfig).toContain('gamingPackages = with pkgs; [ mangohud gamemode ];');
-      expect(gaming.extraConfig).toContain('programs.steam.enable = true;');
+      expect(gaming.settings.map((row) => `${row.path.join('.')}: ${row.type}`)).toEqual([
+        'hardware.graphics.enable32Bit: bool',
+        'programs.steam.enable: bool',
+      ]);
+      expect(gaming.extraConfig).toContain("environment.etc.\"gaming-note\".text = ''");
     },
   },
   {
@@ -79,11 +85,12 @@ const FIXTURES: Fixture[] = [
       expect(work.desktop).toEqual({ environment: 'gnome', displayManager: 'auto', autoLogin: null });
       expect(work.packages).toEqual(['slack', 'zoom-us', 'firefox']);
       expect(work.users[0]).toMatchObject({ name: 'alex', hashedPassword: expect.stringMatching(/^\$6\$/), authorizedKeys: [expect.stringMatching(/^ssh-ed25519/)] });
-      expect(work.extraConfig.split('\n')).toEqual([
-        'networking.hostName = "work-laptop";',
-        'services.openssh.enable = true;',
-        'services.openssh.settings.PasswordAuthentication = false;',
-        'system.stateVersion = "25.11";',
+      expect(work.extraConfig).toBe('');
+      expect(work.settings.map((row) => [row.path.join('.'), row.type, row.value])).toEqual([
+        ['networking.hostName', 'string', 'work-laptop'],
+        ['services.openssh.enable', 'bool', 'true'],
+        ['services.openssh.settings.PasswordAuthentication', 'bool', 'false'],
+        ['system.stateVersion', 'string', '25.11'],
       ]);
     },
   },
@@ -95,7 +102,12 @@ const FIXTURES: Fixture[] = [
       expect(plasma.desktop).toEqual({ environment: 'plasma5', displayManager: 'auto', autoLogin: 'kim' });
       expect(plasma.users[0]).toMatchObject({ name: 'kim', shell: 'bash', extraGroups: [] });
       expect(plasma.packages).toEqual(['kate', 'okular', 'kdePackages.kdenlive']);
-      expect(plasma.extraConfig).toContain('services.xserver.libinput.enable = true; # touchpad');
+      expect(plasma.settings.map((row) => [row.path.join('.'), row.value, row.priority])).toEqual([
+        ['services.xserver.libinput.enable', 'true', 'normal'],
+        ['services.xserver.xkb.layout', 'de', 'normal'],
+        ['services.printing.enable', 'true', 'default'],
+        ['hardware.bluetooth.enable', 'false', 'force'],
+      ]);
       expect(plasma.extraConfig).toContain('console.font = with lib; let');
       expect(kernel.kernel).toEqual({ packages: 'linuxPackages_testing', params: ['quiet', 'loglevel=3'], modules: ['kvm-intel'], blacklistedModules: [] });
       expect(kernel.packages).toEqual(['stress-ng', 'linuxPackages_testing.perf']);
@@ -107,9 +119,12 @@ const FIXTURES: Fixture[] = [
       const [office] = p.specialisations;
       expect(office.users).toMatchObject([{ name: 'sam', uid: 1001, description: 'Sam' }]);
       expect(office.tags).toEqual(['office']);
-      // Kept as written, CRs included: inside the '' string they are part of the value.
-      expect(office.extraConfig).toContain("''\r\n      Welcome to the office entry.\r\n");
-      expect(office.extraConfig).toContain('services.printing.enable = true;');
+      // CRs included: inside the '' string they are part of the value (a string row writes them escaped).
+      expect(office.settings.map((row) => [row.path.join('.'), row.value])).toEqual([
+        ['environment.etc.issue.office.text', '\r\n      Welcome to the office entry.\r\n      Ask IT before you install anything.\r\n'],
+        ['environment.etc.motd.text', 'first line\nsecond line'],
+        ['services.printing.enable', 'true'],
+      ]);
     },
   },
   {

@@ -62,17 +62,19 @@ describe('every spelling of a specialisation', () => {
     expect(pkgs('[ pkgs.git ] ++ [ pkgs.vim ]')).toEqual([]);
   });
 
-  it('maps bashInteractive to bash, and keeps pkgs.bash as Nix (the form would write bashInteractive)', () => {
+  it('maps bashInteractive to bash, and reads pkgs.bash as a setting row (the form would write bashInteractive)', () => {
     expect(only('specialisation.a.configuration.users.users.u = { isNormalUser = true; shell = pkgs.bashInteractive; };').users[0].shell).toBe('bash');
     const s = only('specialisation.a.configuration.users.users.u = { isNormalUser = true; shell = pkgs.bash; };');
     expect(s.users[0].shell).toBeNull();
-    expect(s.extraConfig).toBe('users.users.u.shell = pkgs.bash;');
+    expect(s.extraConfig).toBe('');
+    expect(s.settings).toEqual([{ path: ['users', 'users', 'u', 'shell'], type: 'nix', value: 'pkgs.bash', items: [], priority: 'normal', overridePriority: null, condition: null }]);
   });
 
-  it('keeps users the form cannot create (no isNormalUser: a change to a parent user) as Nix', () => {
+  it('keeps users the form cannot create (no isNormalUser: a change to a parent user) as setting rows', () => {
     const s = only('specialisation.a.configuration.users.users.me.extraGroups = [ "video" ];');
     expect(s.users).toEqual([]);
-    expect(s.extraConfig).toBe('users.users.me.extraGroups = [ "video" ];');
+    expect(s.extraConfig).toBe('');
+    expect(s.settings.map((r) => [r.path.join('.'), r.type, r.items])).toEqual([['users.users.me.extraGroups', 'strings', ['video']]]);
     const system = only('specialisation.a.configuration.users.users.svc = { isSystemUser = true; group = "svc"; uid = 500; };');
     expect(system.users[0]).toMatchObject({ name: 'svc', isNormalUser: false, uid: 500 });
   });
@@ -116,25 +118,26 @@ describe('the target release', () => {
 });
 
 describe('what stays Nix', () => {
-  it('keeps unknown settings verbatim, with their comments, in source order', () => {
-    const s = only(`specialisation.a.configuration = {
+  it('keeps settings without a literal value verbatim, with their comments, in source order', () => {
+    const s = only(`{ pkgs, ... }: let on = true; in { specialisation.a.configuration = {
   # Steam needs this
-  programs.steam.enable = true;
+  programs.steam.enable = on;
   system.nixos.tags = [ "a" ];
   environment.etc."x.conf".text = ''
     line one
       two
   ''; # trailing
   imports = [ ./gaming.nix ];
-};`);
+  environment.systemPackages = with pkgs; [ (hello.override { }) ];
+}; }`);
     expect(s.tags).toEqual(['a']);
     expect(s.extraConfig).toBe(`# Steam needs this
-programs.steam.enable = true;
-environment.etc."x.conf".text = ''
-    line one
-      two
-  ''; # trailing
-imports = [ ./gaming.nix ];`);
+programs.steam.enable = let
+  on = true;
+in on;
+environment.systemPackages = with pkgs; [ (hello.override { }) ];`);
+    expect(s.settings.map((r) => [r.path.join('.'), r.type])).toEqual([['environment.etc.x.conf.text', 'string'], ['imports', 'nix']]);
+    expect(s.settings[0].value).toBe('line one\n  two\n');
   });
 
   it('splits a nested set: known settings go to the form, the rest keeps its path', () => {
@@ -144,19 +147,20 @@ imports = [ ./gaming.nix ];`);
   libinput.enable = true;
 };`);
     expect(s.desktop.environment).toBe('xfce');
-    expect(s.extraConfig).toBe('services.xserver.libinput.enable = true;');
+    expect(s.extraConfig).toBe('');
+    expect(s.settings.map((r) => `${r.path.join('.')} = ${r.value}`)).toEqual(['services.xserver.libinput.enable = true']);
   });
 
-  it('keeps lib.mkForce / lib.mkDefault definitions as Nix and says why', () => {
+  it('reads lib.mkForce / lib.mkDefault definitions as rows with their priority when the field cannot have it', () => {
     const r = imp('{ lib, ... }: { specialisation.a.configuration = { services.xserver.enable = lib.mkForce true; services.xserver.desktopManager.xfce.enable = true; services.printing.enable = lib.mkDefault true; }; }');
     const [s] = r.project.specialisations;
     expect(s.desktop.environment).toBe('none');
-    expect(s.extraConfig.split('\n')).toEqual([
-      'services.xserver.enable = lib.mkForce true;',
-      'services.xserver.desktopManager.xfce.enable = true;',
-      'services.printing.enable = lib.mkDefault true;',
+    expect(s.extraConfig).toBe('');
+    expect(s.settings.map((r) => [r.path.join('.'), r.value, r.priority])).toEqual([
+      ['services.xserver.enable', 'true', 'force'],
+      ['services.xserver.desktopManager.xfce.enable', 'true', 'normal'],
+      ['services.printing.enable', 'true', 'default'],
     ]);
-    expect(r.report.specialisations[0].kept[0].why).toMatch(/written with mkForce/);
     expect(r.report.specialisations[0].notes.join('\n')).toMatch(/The desktop stays Nix: services\.xserver\.enable is written with mkForce/);
   });
 
@@ -171,10 +175,11 @@ in
 {
   specialisation.a.configuration.services.foo = { enable = mkForce true; url = url; };
 }`);
-    expect(s.extraConfig).toBe(`services.foo = with lib; let
+    expect(s.extraConfig).toBe(`services.foo.url = let
   port = 8080;
   url = "http://localhost:\${toString port}";
-in { enable = mkForce true; url = url; };`);
+in url;`);
+    expect(s.settings.map((r) => [r.path.join('.'), r.value, r.priority])).toEqual([['services.foo.enable', 'true', 'force']]);
   });
 
   it('names a module argument used under `with` outside it, so it stays an argument', () => {
@@ -191,13 +196,13 @@ in { enable = mkForce true; url = url; };`);
 
   it('keeps `config` meaning the specialisation\'s own config in a function-form configuration', () => {
     const s = only('{ specialisation.a.configuration = { config, ... }: { networking.hostName = "${config.networking.domain}-a"; }; }');
-    expect(s.extraConfig).toBe('networking.hostName = "${config.networking.domain}-a";');
+    expect(s.settings.map((r) => [r.type, r.value])).toEqual([['nix', '"${config.networking.domain}-a"']]);
     expect(generate({ ...defaultProject(), specialisations: [s] }).text).toContain('    { config, ... }:\n');
   });
 
   it('notes that `config` of the parent becomes the specialisation\'s own', () => {
     const r = imp('{ config, ... }: { specialisation.a.configuration.networking.hostName = "${config.networking.hostName}-a"; }');
-    expect(r.report.specialisations[0].notes.join('\n')).toMatch(/parent system's configuration/);
+    expect(r.report.specialisations[0].notes.join('\n')).toMatch(/read `config` of the parent system/);
   });
 
   it('keeps a configuration function it cannot reproduce whole, as an import', () => {
@@ -239,7 +244,7 @@ describe('reports', () => {
     const text = formatReport(imp(fixture('egpu-dotted.nix')).report).join('\n');
     expect(text).toMatch(/^Release: NixOS 26\.05\. /);
     expect(text).toMatch(/read into the form: tags egpu; GPU NVIDIA PRIME offload, external; Thunderbolt; blacklisted modules nouveau/);
-    expect(text).toMatch(/kept as Nix: hardware\.nvidia\.powerManagement\.enable \(line 33\)/);
+    expect(text).toMatch(/setting rows: hardware\.nvidia\.powerManagement\.enable \(line 33\)/);
     expect(text).toMatch(/Left out: the top-level configuration outside `specialisation` \(imports, boot\.loader\.systemd-boot\.enable/);
   });
 
@@ -314,7 +319,7 @@ describe('text that is not (complete) Nix', () => {
 });
 
 describe('Edit Nix keeps text it did not change byte for byte', () => {
-  const text = "{ ... }:\r\n{\r\n  specialisation.office.configuration = {\r\n    users.users.sam = { isNormalUser = true; uid = 1001; };\r\n    environment.etc.banner.text = ''\r\n      hello\r\n      world\r\n    '';\r\n  };\r\n}\r\n";
+  const text = "{ pkgs, ... }:\r\n{\r\n  specialisation.office.configuration = {\r\n    users.users.sam = { isNormalUser = true; uid = 1001; };\r\n    environment.etc.banner.text = with pkgs; ''\r\n      hello\r\n      ${hello.name}\r\n    '';\r\n  };\r\n}\r\n";
 
   it('an edit elsewhere leaves a CRLF indented string as it was, and the editor never sees a CR', () => {
     const first = importNix(text, { release: '25.11' });
@@ -335,7 +340,7 @@ describe('Edit Nix keeps text it did not change byte for byte', () => {
     const first = importNix(text, { release: '25.11' });
     if (!first.ok) throw new Error(first.error.message);
     const evaluated = (t: string) =>
-      nixEvalJson(`(import ${tempFile(`crlf-${t.length}.nix`, t)} { }).specialisation.office.configuration.environment.etc.banner.text`);
+      nixEvalJson(`(import ${tempFile(`crlf-${t.length}.nix`, t)} { pkgs.hello.name = "world"; }).specialisation.office.configuration.environment.etc.banner.text`);
     // A CR is text to Nix, so no indentation is taken off: every CR and space is in the value.
     expect(evaluated(text)).toBe('\r\n      hello\r\n      world\r\n');
     expect(evaluated(generate(first.project).text)).toBe(evaluated(text));

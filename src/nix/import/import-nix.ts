@@ -14,7 +14,8 @@ import { isFormPath, mapConfiguration, type Mapping } from './map';
 import { closeByIndentation } from './recover';
 import { candidateReleases, constraintsOf, describeReleases, type Constraint } from './release-paths';
 import type { ImportError } from './error';
-import type { ImportReport, SpecialisationReport } from './report';
+import type { ImportReport, SettingReport, SpecialisationReport } from './report';
+import { settingOf, settingUnit } from './interpret';
 import { SourceText } from './source';
 import { isArgument } from './scope';
 import { attrPath } from '../strings';
@@ -273,7 +274,7 @@ interface Prepared {
   leavesByNode: Map<ConfigNode, Leaf[]>;
 }
 
-function prepare(found: FoundSpecialisation): Prepared {
+function prepare(found: FoundSpecialisation, text: string): Prepared {
   const nodes = [...found.nodes];
   const expressionNodes = new Set<ConfigNode>();
   const opaque: Prepared['opaque'] = [];
@@ -287,7 +288,7 @@ function prepare(found: FoundSpecialisation): Prepared {
     all(read.nodes).forEach((n) => expressionNodes.add(n));
     nodes.push(...read.nodes);
   }
-  const leaves = leavesOf(nodes);
+  const leaves = leavesOf(nodes, [], text);
   const leavesByNode = new Map<ConfigNode, Leaf[]>();
   for (const l of leaves) {
     const list = leavesByNode.get(l.node);
@@ -316,7 +317,7 @@ function readInheritParentConfig(found: FoundSpecialisation): { value: boolean; 
 function read(text: string, root: Expr, options: ImportOptions): { project: Project; report: ImportReport } {
   const lineStarts = computeLineStarts(text);
   const located = locate(root, (offset) => lineColumnAt(lineStarts, offset).line);
-  const prepared = located.specialisations.map(prepare);
+  const prepared = located.specialisations.map((f) => prepare(f, text));
   const constraints = constraintsOf(prepared.flatMap((p) => p.leaves));
   const { releases, satisfiesAll } = options.release
     ? { releases: [options.release], satisfiesAll: constraints.every((c) => c.releases.includes(options.release!)) }
@@ -387,7 +388,10 @@ function build(p: Prepared, mapping: Mapping, src: SourceText, release: Release)
   } else if (kept.unresolved.length)
     notes.push(`Kept Nix refers to ${kept.unresolved.join(', ')}, which the generated module does not have; check it.`);
   notes.push(...kept.notes, ...p.inheritNotes);
-  const parentConfig = [...consumed].find((l) => l.innerCanon.startsWith('c:') && isArgument(l.node.chain, 'config') === 'parent');
+  const parentConfig = [...consumed].find(
+    (l) =>
+      (l.innerCanon.startsWith('c:') || /\bconfig\b/.test(`${l.source ?? ''} ${l.condition ?? ''}`)) && isArgument(l.node.chain, 'config') === 'parent',
+  );
   if (parentConfig)
     notes.push(
       `${attrPath(parentConfig.path)} read \`config\` of the parent system; the generated configuration is a function with the specialisation's own \`config\`, so it follows this specialisation's kernel.`,
@@ -404,6 +408,7 @@ function build(p: Prepared, mapping: Mapping, src: SourceText, release: Release)
       line: src.line(found.start),
       read: readSummary(spec, release),
       kept: kept.items,
+      settings: settingsReport(p, mapping, consumed, src),
       added: added.map((a) => ({ path: a.path.join('.'), text: a.text, why: a.units.length ? `for ${unitLabel(a.units[0])}` : 'written by the form' })),
       notes,
       keptRelativePaths,
@@ -449,7 +454,9 @@ function ensureValid(project: Project, prepared: Prepared[], src: SourceText, re
       p.found.expressions,
     );
     project.specialisations[i] = { ...defaultSpecialisation(s.name), inheritParentConfig: s.inheritParentConfig, fromParent: { hardwareConfiguration: false, bootloader: false }, extraConfig: kept.text };
-    reports[i] = { ...reports[i], read: [], kept: kept.items, added: [], notes: [...reports[i].notes, 'The form could not hold its settings without changing them, so all of it was kept as Nix.'] };
+    const whole = 'the form could not hold the specialisation without changing it, so all of it was kept as Nix';
+    const settings = reports[i].settings.map((x) => ({ ...x, to: 'nix' as const, why: x.why ?? whole }));
+    reports[i] = { ...reports[i], read: [], kept: kept.items, settings, added: [], notes: [...reports[i].notes, 'The form could not hold its settings without changing them, so all of it was kept as Nix.'] };
   });
 }
 
@@ -468,10 +475,25 @@ function defaultEntryOf(located: Located, specs: Specialisation[], options: Impo
   return wanted !== null && specs.some((s) => s.name === wanted) ? wanted : null;
 }
 
+/** Where each definition of the input went: a form field, a typed row, or kept Nix and why. */
+function settingsReport(p: Prepared, mapping: Mapping, consumed: ReadonlySet<Leaf>, src: SourceText): SettingReport[] {
+  const unitOfLeaf = new Map<Leaf, string>();
+  for (const [unit, leaves] of mapping.claims) for (const l of leaves) if (!unitOfLeaf.has(l)) unitOfLeaf.set(l, unit);
+  return p.leaves.map((l): SettingReport => {
+    const path = attrPath(l.path) + (l.dynamic ? '.${…}' : '');
+    const line = src.line(l.node.binding.start);
+    if (consumed.has(l)) return { path, line, to: unitOfLeaf.get(l)?.startsWith('setting:') ? 'row' : 'field' };
+    const unit = unitOfLeaf.get(l) ?? settingUnit(l.path);
+    return { path, line, to: 'nix', why: whyKept([l]) ?? mapping.blocked.get(unit) ?? 'the form writes this option itself' };
+  });
+}
+
 function whyKept(leaves: readonly Leaf[]): string | undefined {
-  const wrapped = leaves.find((l) => l.wrapper);
-  if (wrapped) return `written with ${wrapped.wrapper}; the form has no priorities or conditions`;
   if (leaves.some((l) => l.dynamic)) return 'a computed attribute name';
+  const wrapped = leaves.find((l) => l.wrapper && !l.core);
+  if (wrapped) return `written with ${wrapped.wrapper} in a way a setting row cannot hold (a condition or value that uses names bound here, or another wrapper)`;
+  if (leaves.some((l) => l.value === null)) return 'an inherit: its value is a name bound here';
+  if (leaves.some((l) => l.core && !settingOf(l))) return 'its value uses a name bound here (a let, a with or a function argument), or interpolation of one';
   const known = leaves.find((l) => isFormPath(l.path));
   if (known?.inner && isEmptyList(known.inner)) return 'an empty list, for which the form writes nothing';
   if (known) return 'the form cannot hold this value as written';
@@ -537,6 +559,9 @@ function readSummary(s: Specialisation, release: Release): string[] {
   if (k.params.length) out.push(`kernel parameters ${k.params.join(' ')}`);
   if (k.modules.length) out.push(`kernel modules ${k.modules.join(', ')}`);
   if (k.blacklistedModules.length) out.push(`blacklisted modules ${k.blacklistedModules.join(', ')}`);
+  const chosen = Object.entries(s.priorities).filter(([, v]) => v !== 'normal');
+  if (chosen.length) out.push(`priorities ${chosen.map(([key, v]) => `${key} ${v === 'force' ? 'lib.mkForce' : 'lib.mkDefault'}`).join(', ')}`);
+  if (s.settings.length) out.push(`${s.settings.length} setting ${s.settings.length === 1 ? 'row' : 'rows'}`);
   return out;
 }
 

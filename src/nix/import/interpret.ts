@@ -9,13 +9,15 @@ import {
   type DisplayManagerChoice,
   type GpuMode,
   type NvidiaDriver,
+  type FieldPriorityKey,
+  type Setting,
   type Specialisation,
   type User,
 } from '../../model/types';
 import { ATTR_PATH } from '../../model/validate';
 import { AUTOLOGIN_PREFIX, DESKTOP_RULES, DISPLAY_MANAGER_RULES, PRIME_EXTRAS, SHELL_PACKAGES, at, type Steps } from '../releases';
 import { stringLiteralValue, type Expr } from '../syntax/ast';
-import { packageList, pathKey, type Leaf } from './leaves';
+import { packageList, pathKey, selfContained, type Leaf } from './leaves';
 import type { ProbeContext } from './oracle';
 
 /** Every value a stepped rule takes in some release. */
@@ -69,7 +71,9 @@ export interface Interpretation {
  */
 export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>, context: ProbeContext): Interpretation {
   const plain = new Map<string, Leaf>();
-  for (const l of leaves) if (l.inner && !l.dynamic && !plain.has(l.key)) plain.set(l.key, l);
+  // Only what a form field can hold: a plain value, or with lib.mkDefault / lib.mkForce (the field's priority).
+  for (const l of leaves)
+    if (l.core && !l.dynamic && l.condition === null && l.priority !== 'override' && !plain.has(l.key)) plain.set(l.key, l);
   const claims = new Map<string, Leaf[]>();
   const claim = (unit: string, ...found: (Leaf | undefined)[]) => {
     for (const l of found)
@@ -80,20 +84,24 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
       }
   };
   const get = (path: string) => plain.get(pathKey(path.split('.')));
-  const isTrue = (path: string) => get(path)?.innerCanon === 'true';
+  const isTrue = (path: string) => get(path)?.coreCanon === 'true';
   const s = defaultSpecialisation(context.name);
+  /** A field's value written with lib.mkDefault or lib.mkForce: the field's priority (map.ts prefers normal where the generator writes the same mkForce itself). */
+  const priority = (key: FieldPriorityKey, l: Leaf | undefined) => {
+    if (l && (l.priority === 'default' || l.priority === 'force')) s.priorities[key] = l.priority;
+  };
   s.inheritParentConfig = context.inheritParentConfig;
   const ok = (unit: string) => !blocked.has(unit);
 
   const remember = get('environment.etc.specialisation.text');
-  if (ok('rememberAcrossRebuilds') && str(remember?.inner) === context.name) {
+  if (ok('rememberAcrossRebuilds') && str(remember?.core) === context.name) {
     s.rememberAcrossRebuilds = true;
     claim('rememberAcrossRebuilds', remember);
   }
   if (!context.inheritParentConfig) {
     // A separate system brings the parent's hardware configuration and bootloader back itself.
     const imports = get('imports');
-    const hardware = ok('fromParent.hardwareConfiguration') && imports?.innerCanon === '[path:./hardware-configuration.nix]';
+    const hardware = ok('fromParent.hardwareConfiguration') && imports?.coreCanon === '[path:./hardware-configuration.nix]';
     const loader = ['boot.loader.systemd-boot.enable', 'boot.loader.grub.enable'].find(isTrue);
     const bootloader = ok('fromParent.bootloader') && loader !== undefined;
     s.fromParent = { hardwareConfiguration: hardware, bootloader };
@@ -102,8 +110,8 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   }
 
   const tags = get('system.nixos.tags');
-  if (ok('tags') && strList(tags?.inner)?.length) {
-    s.tags = strList(tags?.inner)!;
+  if (ok('tags') && strList(tags?.core)?.length) {
+    s.tags = strList(tags?.core)!;
     claim('tags', tags);
   }
 
@@ -113,8 +121,8 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   for (const name of userNames) {
     const unit = `user:${name}`;
     const field = (f: string) => plain.get(pathKey(['users', 'users', name, ...f.split('.')]));
-    const normal = field('isNormalUser')?.innerCanon === 'true';
-    const system = !normal && field('isSystemUser')?.innerCanon === 'true' && str(field('group')?.inner) === name;
+    const normal = field('isNormalUser')?.coreCanon === 'true';
+    const system = !normal && field('isSystemUser')?.coreCanon === 'true' && str(field('group')?.core) === name;
     if (!ok(unit) || (!normal && !system)) continue;
     claim(unit, ...(normal ? [field('isNormalUser')] : [field('isSystemUser'), field('group')]));
     const u: User = { ...defaultUser(name), isNormalUser: normal };
@@ -126,25 +134,25 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
       claim(`${unit}#${key}`, l);
     };
     read('uid', 'uid', (l) => {
-      const e = unparen(l.inner!);
+      const e = unparen(l.core!);
       return e.type === 'Int' && Number.isSafeInteger(e.value) && e.value <= 4294967294 ? e.value : null;
     });
-    read('description', 'description', (l) => str(l.inner));
-    read('extraGroups', 'extraGroups', (l) => strList(l.inner));
+    read('description', 'description', (l) => str(l.core));
+    read('extraGroups', 'extraGroups', (l) => strList(l.core));
     read('shell', 'shell', (l) => {
-      const pkg = l.innerCanon.startsWith('p:') ? l.innerCanon.slice(2) : null;
+      const pkg = l.coreCanon.startsWith('p:') ? l.coreCanon.slice(2) : null;
       return pkg && SIMPLE_NAME.test(pkg) ? (SHELL_OF_PACKAGE.get(pkg) ?? pkg) : null;
     });
-    read('hashedPassword', 'hashedPassword', (l) => str(l.inner));
-    read('authorizedKeys', 'openssh.authorizedKeys.keys', (l) => strList(l.inner));
+    read('hashedPassword', 'hashedPassword', (l) => str(l.core));
+    read('authorizedKeys', 'openssh.authorizedKeys.keys', (l) => strList(l.core));
     s.users.push(u);
   }
 
   if (ok('desktop')) {
-    const env = leaves.find((l) => plain.get(l.key) === l && l.innerCanon === 'true' && DESKTOP_ENABLE.has(l.path.join('.')));
+    const env = leaves.find((l) => plain.get(l.key) === l && l.coreCanon === 'true' && DESKTOP_ENABLE.has(l.path.join('.')));
     const environment = env ? DESKTOP_ENABLE.get(env.path.join('.'))! : 'none';
     const usual = USUAL_DISPLAY_MANAGER[environment];
-    let dmLeaf = leaves.find((l) => plain.get(l.key) === l && l.innerCanon === 'true' && DM_ENABLE.has(l.path.join('.')));
+    let dmLeaf = leaves.find((l) => plain.get(l.key) === l && l.coreCanon === 'true' && DM_ENABLE.has(l.path.join('.')));
     let found: DisplayManager | null = dmLeaf ? DM_ENABLE.get(dmLeaf.path.join('.'))! : null;
     if (found === 'cosmic-greeter' && usual !== 'cosmic-greeter') {
       found = null;
@@ -156,8 +164,8 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
       for (const prefix of AUTOLOGIN_PREFIXES)
         if (isTrue(`${prefix}.autoLogin.enable`)) {
           const user = get(`${prefix}.autoLogin.user`);
-          if (str(user?.inner) !== null && s.users.some((u) => u.name === str(user?.inner))) {
-            autoLogin = str(user?.inner);
+          if (str(user?.core) !== null && s.users.some((u) => u.name === str(user?.core))) {
+            autoLogin = str(user?.core);
             autoLoginLeaves = [get(`${prefix}.autoLogin.enable`), user];
           }
           break;
@@ -167,7 +175,7 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
     else if (autoLogin !== null && usual !== null) displayManager = 'auto';
     else displayManager = usual === null ? 'auto' : 'none';
     // A display manager turned off (`lib.mkForce false`, the parent's) is the choice "none".
-    const off = found ? undefined : leaves.find((l) => plain.get(l.key) === l && l.innerCanon === 'false' && DM_ENABLE.has(l.path.join('.')));
+    const off = found ? undefined : leaves.find((l) => plain.get(l.key) === l && l.coreCanon === 'false' && DM_ENABLE.has(l.path.join('.')));
     if (off) {
       displayManager = 'none';
       claim('desktop', off);
@@ -176,7 +184,12 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
     if (displayManager === 'none' || (displayManager === 'auto' && usual === null)) autoLogin = null;
     s.desktop = { environment, displayManager, autoLogin };
     claim('desktop', env, dmLeaf);
-    if (autoLogin !== null) claim('autoLogin', ...autoLoginLeaves);
+    priority('desktop.environment', env);
+    priority('desktop.displayManager', dmLeaf);
+    if (autoLogin !== null) {
+      claim('autoLogin', ...autoLoginLeaves);
+      priority('desktop.autoLogin', autoLoginLeaves[1]);
+    }
   }
 
   const packages = get('environment.systemPackages');
@@ -186,34 +199,38 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   }
 
   const videoDrivers = get('services.xserver.videoDrivers');
-  const drivers = strList(videoDrivers?.inner);
+  const drivers = strList(videoDrivers?.core);
   if (ok('gpu') && drivers?.length === 1 && (drivers[0] === 'nvidia' || drivers[0] === 'amdgpu')) {
     let mode: GpuMode = 'amd';
     claim('gpu', videoDrivers);
+    priority('gpu.videoDrivers', videoDrivers);
     if (drivers[0] === 'nvidia') {
       mode = 'nvidia';
       const prime = (['offload', 'sync', 'reverseSync'] as const).find((m) => isTrue(`${PRIME}.${m}.enable`));
       if (prime) {
         mode = prime === 'offload' ? 'nvidia-offload' : prime === 'sync' ? 'nvidia-sync' : 'nvidia-reverse-sync';
         claim('gpu', get(`${PRIME}.${prime}.enable`));
+        priority('gpu.prime', get(`${PRIME}.${prime}.enable`));
       }
       const open = get('hardware.nvidia.open');
-      if (ok('gpu.openKernelModule') && open?.innerCanon === 'true') {
+      if (ok('gpu.openKernelModule') && open?.coreCanon === 'true') {
         s.gpu.openKernelModule = true;
         claim('gpu.openKernelModule', open);
+        priority('gpu.openKernelModule', open);
       }
       const pkg = get('hardware.nvidia.package');
-      const driver = /^c:boot\.kernelPackages\.nvidiaPackages\.(\w+)$/.exec(pkg?.innerCanon ?? '')?.[1];
+      const driver = /^c:boot\.kernelPackages\.nvidiaPackages\.(\w+)$/.exec(pkg?.coreCanon ?? '')?.[1];
       if (ok('gpu.driver') && driver && driver !== 'stable' && (NVIDIA_DRIVERS as readonly string[]).includes(driver)) {
         s.gpu.driver = driver as NvidiaDriver;
         claim('gpu.driver', pkg);
+        priority('gpu.driver', pkg);
       }
     }
     s.gpu.mode = mode;
     if (mode.startsWith('nvidia-')) {
       for (const field of ['nvidiaBusId', 'intelBusId', 'amdgpuBusId'] as const) {
         const l = get(`${PRIME}.${field}`);
-        s.gpu[field] = str(l?.inner);
+        s.gpu[field] = str(l?.core);
         if (s.gpu[field] !== null) claim('gpu', l);
       }
       const external = EXTERNAL_GPU.find(isTrue);
@@ -229,24 +246,86 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   }
 
   const kernel = get('boot.kernelPackages');
-  const kernelName = kernel?.innerCanon.startsWith('p:') ? kernel.innerCanon.slice(2) : '';
+  const kernelName = kernel?.coreCanon.startsWith('p:') ? kernel.coreCanon.slice(2) : '';
   if (ok('kernel.packages') && SIMPLE_NAME.test(kernelName)) {
     s.kernel.packages = kernelName;
     claim('kernel.packages', kernel);
+    priority('kernel.packages', kernel);
   }
   for (const [field, path] of [['params', 'boot.kernelParams'], ['modules', 'boot.kernelModules'], ['blacklistedModules', 'boot.blacklistedKernelModules']] as const) {
     const l = get(path);
-    const value = strList(l?.inner);
+    const value = strList(l?.core);
     if (ok(`kernel.${field}`) && value?.length) {
       s.kernel[field] = value;
       claim(`kernel.${field}`, l);
     }
   }
+
+  // Every other definition with a value the form can hold as it is: a setting row, in source order.
+  const claimed = new Set([...claims.values()].flat());
+  const count = new Map<string, number>();
+  for (const l of leaves) count.set(l.key, (count.get(l.key) ?? 0) + 1);
+  for (const l of leaves) {
+    const unit = settingUnit(l.path);
+    if (claimed.has(l) || l.dynamic || count.get(l.key) !== 1 || !ok(unit) || l.path.length === 0) continue;
+    const row = settingOf(l);
+    if (!row) continue;
+    s.settings.push(row);
+    claim(unit, l);
+  }
   return { spec: s, claims };
 }
 
+/** The unit of a setting row: its option path. */
+export const settingUnit = (path: readonly string[]): string => `setting:${pathKey(path)}`;
+
+const INT = /^-?(0|[1-9][0-9]*)$/;
+
+/**
+ * A definition as a typed row: a literal boolean, integer, string, path, list of strings or of
+ * packages, or else a self-contained Nix expression (type nix, its source text); with the priority
+ * and condition it is written with. Null when the value means something only where it is written
+ * (a `let` name, a function's argument, a name from a `with`) or a wrapper the row cannot say.
+ */
+export function settingOf(l: Leaf): Setting | null {
+  if (!l.core || l.value === null) return null;
+  const chain = l.node.chain;
+  const e = unparen(l.core);
+  const row = (type: Setting['type'], value: string, items: string[] = []): Setting => ({
+    path: [...l.path],
+    type,
+    value,
+    items,
+    priority: l.priority,
+    overridePriority: l.overridePriority,
+    condition: l.condition,
+  });
+  const c = l.coreCanon;
+  if (c === 'true' || c === 'false') return row('bool', c);
+  if (/^i:/.test(c)) {
+    const n = c.slice(2);
+    if (INT.test(n) && BigInt(n) >= -(2n ** 63n) && BigInt(n) < 2n ** 63n) return row('int', n);
+  }
+  if (e.type === 'String' && c.startsWith('s:')) return row('string', JSON.parse(c.slice(2)) as string);
+  if (e.type === 'Path' && c.startsWith('path:')) return row('path', c.slice(5));
+  if (e.type === 'List') {
+    const items = strList(e);
+    if (items) return row('strings', '', items);
+  }
+  if (e.type === 'With' || e.type === 'List') {
+    const names = packageList(e, chain);
+    if (names && names.every((n) => ATTR_PATH.test(n)) && new Set(names).size === names.length) return row('packages', '', names);
+  }
+  // A `let … in` or `with … ;` value stays Nix: it is how kept Nix carries the names it needs, and
+  // Edit Nix must read kept Nix back as kept Nix.
+  if (e.type === 'Let' || e.type === 'LegacyLet' || e.type === 'With') return null;
+  // One line only: a value laid out over lines (or with tabs) keeps its layout as kept Nix (kept.ts), which a row would not.
+  if (l.source !== null && !/[\t\r\n]/.test(l.source) && !/^[xw]:/.test(c) && selfContained(e, chain)) return row('nix', l.source);
+  return null;
+}
+
 function packagesOf(leaf: Leaf | undefined): string[] {
-  if (!leaf?.inner) return [];
-  const names = packageList(leaf.inner, leaf.node.chain);
+  if (!leaf?.core) return [];
+  const names = packageList(leaf.core, leaf.node.chain);
   return names && names.every((n) => ATTR_PATH.test(n)) ? names : [];
 }

@@ -1,6 +1,8 @@
 import type { Expr } from '../syntax/ast';
 import { stringLiteralValue } from '../syntax/ast';
-import { lambdaScope, letScope, hasWith, isArgument, isNixGlobal, isPkgs, lookup, withsArePkgs, type Chain, type Scope } from './scope';
+import { freeIdentifiers } from '../syntax/free-vars';
+import { lexToBuffer } from '../syntax/lexer';
+import { lambdaScope, letScope, hasWith, isArgument, isNixGlobal, isPkgs, lookup, STANDARD_ARGUMENTS, withsArePkgs, type Chain, type Scope } from './scope';
 import { buildNodes, wrapperCall, type ConfigExpression, type ConfigNode } from './locate';
 
 /** One option definition of a configuration: a binding whose value is not a plain attribute set. */
@@ -20,6 +22,19 @@ export interface Leaf {
   canon: string;
   /** The canon of `inner`. */
   innerCanon: string;
+  /**
+   * The value under every wrapper the importer can write back (`lib.mkForce`, `lib.mkDefault`,
+   * `lib.mkOverride N`, `lib.mkIf cond` with a self-contained condition), with what they say; null
+   * when a wrapper is something else (`mkMerge`, `mkBefore`, a condition using a `let` name …).
+   */
+  core: Expr | null;
+  coreCanon: string;
+  priority: 'normal' | 'default' | 'force' | 'override';
+  overridePriority: number | null;
+  /** The condition of `lib.mkIf` (source text), when there is one. */
+  condition: string | null;
+  /** The source text of `core` without enclosing parentheses (when the text was given). */
+  source: string | null;
 }
 
 export const pathKey = (path: readonly string[]): string => path.join('\u0001');
@@ -30,10 +45,10 @@ const PRIORITY_WRAPPERS = new Set([
 ]);
 
 /** Every leaf under `nodes`, in source order. */
-export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = []): Leaf[] {
+export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = [], text?: string): Leaf[] {
   for (const node of nodes) {
     if (node.children) {
-      leavesOf(node.children, out);
+      leavesOf(node.children, out, text);
       continue;
     }
     const b = node.binding;
@@ -41,7 +56,10 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = []): Leaf[]
       for (const n of b.names) {
         const path = [...staticPrefix(node.path), ...(n.name === null ? [] : [n.name])];
         const canon = `x:${b.start}`;
-        out.push({ node, path, key: pathKey(path), dynamic: n.name === null, value: null, wrapper: null, inner: null, canon, innerCanon: canon });
+        out.push({
+          node, path, key: pathKey(path), dynamic: n.name === null, value: null, wrapper: null, inner: null, canon, innerCanon: canon,
+          core: null, coreCanon: canon, priority: 'normal', overridePriority: null, condition: null, source: null,
+        });
       }
       continue;
     }
@@ -51,7 +69,8 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = []): Leaf[]
     const forced = wrapper === 'mkForce' && call!.args.length === 1 && isLib(b.value, node.chain);
     const written = wrapper === null ? b.value : forced ? call!.args[0] : null;
     const inner = written && withArguments(written, node.chain);
-    const innerCanon = inner ? canon(inner, node.chain) : `w:${b.start}`;
+    const innerCanon = inner ? canon(inner, node.chain, false, text) : `w:${b.start}`;
+    const w = unwrap(b.value, node.chain, text);
     out.push({
       node,
       path,
@@ -60,11 +79,99 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = []): Leaf[]
       value: b.value,
       wrapper,
       inner,
-      canon: forced ? `force:${innerCanon}` : innerCanon,
+      canon: w.canon ?? (forced ? `force:${innerCanon}` : innerCanon),
       innerCanon,
+      core: w.core,
+      coreCanon: w.core ? canon(w.core, node.chain, false, text) : `w:${b.start}`,
+      priority: w.priority,
+      overridePriority: w.overridePriority,
+      condition: w.condition,
+      source: w.core && text !== undefined ? text.slice(unparenExpr(w.core).start, unparenExpr(w.core).end) : null,
     });
   }
   return out;
+}
+
+interface Unwrapped {
+  core: Expr | null;
+  priority: Leaf['priority'];
+  overridePriority: number | null;
+  condition: string | null;
+  /** The canon of the whole value; null when the value has no wrapper. */
+  canon: string | null;
+}
+
+/**
+ * Reads the wrappers the generator writes for a setting row, outside in: `lib.mkIf (cond)`, then
+ * one of `lib.mkForce`, `lib.mkDefault`, `lib.mkOverride N`. The canon composes them
+ * (`if:<cond>:force:<value>`), so a wrapped definition equals the generator's when both say the same.
+ */
+function unwrap(value: Expr, chain: Chain, text: string | undefined): Unwrapped {
+  const out: Unwrapped = { core: null, priority: 'normal', overridePriority: null, condition: null, canon: null };
+  let e = value;
+  let prefix = '';
+  for (let depth = 0; ; depth++) {
+    const call = wrapperCall(e);
+    if (!call || !PRIORITY_WRAPPERS.has(call.name)) break;
+    if (!isLib(e, chain) || depth > 1) return out;
+    const { name, args } = call;
+    if (name === 'mkIf' && args.length === 2 && depth === 0 && text !== undefined && selfContained(args[0], chain)) {
+      const c = unparenExpr(args[0]);
+      out.condition = text.slice(c.start, c.end);
+      prefix += `if:${tokenText(out.condition)}:`;
+      e = args[1];
+      continue;
+    }
+    if (out.priority !== 'normal') return out;
+    if ((name === 'mkForce' || name === 'mkDefault') && args.length === 1) {
+      out.priority = name === 'mkForce' ? 'force' : 'default';
+      prefix += name === 'mkForce' ? 'force:' : 'default:';
+      e = args[0];
+      continue;
+    }
+    const n = args.length === 2 ? unparenExpr(args[0]) : null;
+    if (name === 'mkOverride' && n && n.type === 'Int' && Number.isSafeInteger(n.value)) {
+      out.priority = 'override';
+      out.overridePriority = n.value;
+      prefix += `override:${n.value}:`;
+      e = args[1];
+      continue;
+    }
+    return out;
+  }
+  out.core = withArguments(e, chain);
+  if (prefix !== '') out.canon = prefix + canon(out.core, chain, false, text);
+  return out;
+}
+
+const unparenExpr = (e: Expr): Expr => (e.type === 'Paren' ? unparenExpr(e.expr) : e);
+
+/** Tokens of a piece of Nix, without layout or comments: equal for the same expression however it is laid out. */
+export function tokenText(source: string): string {
+  const buf = lexToBuffer(source, false);
+  const out: string[] = [];
+  for (let i = 0; i < buf.kinds.length; i++) out.push(`${buf.kinds[i]}${buf.values[i] === undefined ? '' : JSON.stringify(buf.values[i])}`);
+  return out.join(' ');
+}
+
+/**
+ * An expression that means the same wherever it is written in a module: its free names are only
+ * module arguments (`config`, `lib`, `pkgs` …, not a special argument) or Nix's globals, and no
+ * `let`, `with` or function around it binds or may provide one.
+ */
+export function selfContained(e: Expr, chain: Chain): boolean {
+  const names = freeIdentifiers(e);
+  if (names.size === 0) return true;
+  if (hasWith(chain) || chain.some((s) => s.kind === 'arg')) return false;
+  for (const name of names) {
+    const found = lookup(chain, name);
+    if (!found) {
+      if (!isNixGlobal(name) && !STANDARD_ARGUMENTS.has(name)) return false;
+      continue;
+    }
+    if (!STANDARD_ARGUMENTS.has(name) || isArgument(chain, name) === false) return false;
+  }
+  return true;
 }
 
 /**
@@ -89,7 +196,7 @@ function isLib(e: Expr, chain: Chain): boolean {
   while (e.type === 'Paren') e = e.expr;
   if (e.type !== 'Apply') return false;
   let fn = e.fn;
-  while (fn.type === 'Paren') fn = fn.expr;
+  while (fn.type === 'Paren' || fn.type === 'Apply') fn = fn.type === 'Paren' ? fn.expr : fn.fn;
   if (fn.type === 'Select') return fn.expr.type === 'Ident' && fn.expr.name === 'lib' && isArgument(chain, 'lib') !== false;
   return fn.type === 'Ident';
 }
@@ -175,20 +282,33 @@ export function packageList(e: Expr, chain: Chain): string[] | null {
  * booleans, lists, `pkgs.<attr>` (however it is reached), `config.<path>`, `{ }`. Anything
  * else is unique to its place in the source, so it never equals what the generator writes.
  */
-export function canon(e: Expr, chain: Chain, underPkgs = false): string {
+export function canon(e: Expr, chain: Chain, underPkgs = false, text?: string): string {
   while (e.type === 'Paren') e = e.expr;
+  const known = literalCanon(e, chain, underPkgs);
+  if (known !== null) return known;
+  // A self-contained expression (`lib.mkIf`'s value, a setting row of type nix) is its tokens.
+  if (text !== undefined && !underPkgs && selfContained(e, chain)) return `e:${tokenText(text.slice(e.start, e.end))}`;
+  return `x:${e.start}`;
+}
+
+function literalCanon(e: Expr, chain: Chain, underPkgs: boolean): string | null {
   switch (e.type) {
     case 'String': {
       const s = stringLiteralValue(e);
-      return s === null ? `x:${e.start}` : `s:${JSON.stringify(s)}`;
+      return s === null ? null : `s:${JSON.stringify(s)}`;
     }
     case 'Int':
       return `i:${e.raw.replace(/^0+(?=\d)/, '')}`;
+    case 'Unary':
+      if (e.op === '-' && unparenExpr(e.operand).type === 'Int') return `i:-${(unparenExpr(e.operand) as Extract<Expr, { type: 'Int' }>).raw.replace(/^0+(?=\d)/, '')}`;
+      break;
     case 'Ident':
       if ((e.name === 'true' || e.name === 'false' || e.name === 'null') && !lookup(chain, e.name)) return e.name;
       break;
-    case 'List':
-      return `[${e.elements.map((x) => canon(x, chain, underPkgs)).join(',')}]`;
+    case 'List': {
+      const items = e.elements.map((x) => literalCanon(unparenExpr(x), chain, underPkgs));
+      return items.every((x) => x !== null) ? `[${items.join(',')}]` : null;
+    }
     case 'Attrs':
       if (e.bindings.length === 0 && !e.rec) return '{}';
       break;
@@ -196,7 +316,7 @@ export function canon(e: Expr, chain: Chain, underPkgs = false): string {
       if (e.parts.every((p) => p.type === 'Text')) return `path:${e.parts.map((p) => (p.type === 'Text' ? p.value : '')).join('')}`;
       break;
     case 'With':
-      if (isPkgs(e.env, chain)) return canon(e.body, chain, true);
+      if (isPkgs(e.env, chain)) return literalCanon(unparenExpr(e.body), chain, true);
       break;
     case 'Select':
       if (!e.default && e.expr.type === 'Ident' && e.expr.name === 'config' && isArgument(chain, 'config') && e.attrpath.every((a) => a.name !== null))
@@ -204,5 +324,5 @@ export function canon(e: Expr, chain: Chain, underPkgs = false): string {
       break;
   }
   const ref = packageRef(e, chain, underPkgs);
-  return ref ? `p:${ref.join('.')}` : `x:${e.start}`;
+  return ref ? `p:${ref.join('.')}` : null;
 }

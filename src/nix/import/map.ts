@@ -1,7 +1,8 @@
-import type { Release, Specialisation } from '../../model/types';
+import { FIELD_PRIORITY_KEYS, type Release, type Specialisation } from '../../model/types';
 import { KNOWN_SHELLS, releaseLabel } from '../releases';
 import { attrPath } from '../strings';
-import { interpret } from './interpret';
+import { interpret, settingUnit } from './interpret';
+import { generatedOptionPaths } from '../generate';
 import { pathKey, type Leaf } from './leaves';
 import { generatedLeaves, parentUnit, unitOf, type GeneratedLeaf, type ProbeContext } from './oracle';
 import { defaultProject } from '../../model/defaults';
@@ -18,6 +19,8 @@ export interface Mapping {
   blocked: Map<string, string>;
   /** Lower is better: additions, settings left out, form options left as Nix. */
   score: number;
+  /** The definitions each unit of `spec` was read from (`setting:…` for rows). */
+  claims: Map<string, Leaf[]>;
 }
 
 /**
@@ -38,7 +41,8 @@ export function mapConfiguration(leaves: readonly Leaf[], release: Release, cont
   }
   const blocked = new Map<string, string>();
   for (let round = 0; ; round++) {
-    const { spec, claims } = interpret(leaves, new Set(blocked.keys()), context);
+    const { spec: proposed, claims } = interpret(leaves, new Set(blocked.keys()), context);
+    const spec = preferNormal(withoutFormRows(proposed, claims, release, context), release, context);
     const consumed = new Set<Leaf>();
     const added: GeneratedLeaf[] = [];
     const clashes = new Map<string, string>();
@@ -73,10 +77,47 @@ export function mapConfiguration(leaves: readonly Leaf[], release: Release, cont
     }
     if (clashes.size === 0 || round > 40) {
       const formLeft = leaves.filter((l) => !consumed.has(l) && !l.wrapper && !l.dynamic && isFormPath(l.path)).length;
-      return { spec, consumed, added, blocked, score: added.length + blocked.size + formLeft };
+      // Rows are the same in every release: only what the form fields read tells releases apart.
+      const formBlocked = [...blocked.keys()].filter((u) => !u.startsWith('setting:')).length;
+      return { spec, consumed, added, blocked, score: added.length + formBlocked + formLeft, claims };
     }
     for (const [unit, reason] of clashes) blocked.set(unit, reason);
   }
+}
+
+/**
+ * Rows for what a form field writes too are not proposed: Nix refuses an attribute defined twice
+ * (the form's own definition consumes the input's, or the field stays Nix).
+ */
+function withoutFormRows(spec: Specialisation, claims: Map<string, Leaf[]>, release: Release, context: ProbeContext): Specialisation {
+  if (spec.settings.length === 0) return spec;
+  const project = { ...defaultProject(release), base: context.base, specialisations: [{ ...spec, extraConfig: '' }] };
+  const form = generatedOptionPaths(project, 0, release, 'form');
+  const formSet = new Set(form);
+  const prefixes = new Set(form.flatMap((g) => g.split('.').map((_, n, parts) => parts.slice(0, n + 1).join('.'))));
+  const settings = spec.settings.filter((row) => {
+    const dotted = row.path.join('.');
+    const clash = prefixes.has(dotted) || row.path.some((_, n) => formSet.has(row.path.slice(0, n + 1).join('.')));
+    if (clash) claims.delete(settingUnit(row.path));
+    return !clash;
+  });
+  return settings.length === spec.settings.length ? spec : { ...spec, settings };
+}
+
+/**
+ * A field read with lib.mkForce where the generator writes that same lib.mkForce itself (the parent
+ * sets the option too) is the field at its normal priority: the text is the same either way.
+ */
+function preferNormal(spec: Specialisation, release: Release, context: ProbeContext): Specialisation {
+  let out = spec;
+  for (const key of FIELD_PRIORITY_KEYS) {
+    if (out.priorities[key] !== 'force') continue;
+    const normal = { ...out, priorities: { ...out.priorities, [key]: 'normal' } };
+    const a = generatedLeaves(out, release, context.base).map((g) => `${g.key}=${g.canon}`);
+    const b = generatedLeaves(normal, release, context.base).map((g) => `${g.key}=${g.canon}`);
+    if (a.length === b.length && a.every((x, i) => x === b[i])) out = normal;
+  }
+  return out;
 }
 
 const refusedMemo = new Map<string, Map<string, string>>();

@@ -55,7 +55,8 @@ const FIXTURES: Fixture[] = [
       expect(work.extraConfig).toBe('imports = let\n  core = [ ./hardware-configuration.nix ./core.nix ];\nin let module = ./work.nix; in core ++ [ module ];');
       expect(games.extraConfig).toContain('let module = ./games.nix; in core ++ [ module ]');
       expect(rescue.kernel.params).toEqual(['systemd.unit=rescue.target']);
-      expect(rescue.extraConfig).toBe('services.openssh.enable = lib.mkForce true;');
+      expect(rescue.extraConfig).toBe('');
+      expect(rescue.settings).toMatchObject([{ path: ['services', 'openssh', 'enable'], type: 'bool', value: 'true', priority: 'force' }]);
       expect(r.report.lost).toEqual([]);
       expect(r.report.notes.join('\n')).toMatch(/relative paths/);
     },
@@ -67,7 +68,8 @@ const FIXTURES: Fixture[] = [
       expect(battery.gpu.mode).toBe('none');
       expect(offload.gpu.mode).toBe('none');
       expect(offload.kernel.params).toEqual(['nvidia.NVreg_DynamicPowerManagement=0x02']);
-      expect(offload.extraConfig).toBe('services.xserver.videoDrivers = [ "nvidia" ];\nhardware.nvidia.prime.offload.enable = true;');
+      expect(offload.extraConfig).toBe('');
+      expect(offload.settings.map((row) => row.path.join('.'))).toEqual(['services.xserver.videoDrivers', 'hardware.nvidia.prime.offload.enable']);
       expect(r.report.specialisations[1].notes.join('\n')).toMatch(/GPU setup stays Nix: .*PRIME needs the NVIDIA GPU's bus id/);
     },
   },
@@ -79,23 +81,23 @@ const FIXTURES: Fixture[] = [
       const lines = studio.extraConfig.split('\n');
       // A tab is one level; spaces after tabs keep aligning; no tab is left outside the string.
       expect(lines.slice(0, 9)).toEqual([
-        'services.pipewire = {',
-        '  enable = true;',
-        '  jack.enable = true;',
+        'services.pipewire = let',
+        '  rate = 48000;',
+        '  lowLatency = true;',
+        'in {',
+        '  enable = lowLatency;',
+        '  jack.enable = lowLatency;',
         '  extraConfig.pipewire."92-low-latency" = {',
         '    "context.properties" = {',
-        '      "default.clock.rate" = 48000;',
-        '      "default.clock.quantum" = 64;',
-        '    };',
-        '  };',
+        '      "default.clock.rate" = rate;',
       ]);
       expect(studio.extraConfig).toContain('musnix.kernel.packages = lib.mkDefault\n  (pkgs.linuxPackages_rt\n    or pkgs.linuxPackages_latest);');
       expect(studio.extraConfig).toContain('in lib.mkForce blocked;');
-      expect(studio.extraConfig).toContain("text = ''\n\t\t\t\tkept as written:\n\t\t\t\t\tthe tabs in here are text\n\t\t\t'';");
+      expect(studio.extraConfig).toContain("in ''\n\t\t\t\tkept as written:\n\t\t\t\t\tthe tabs in here are text at ${toString rate} Hz\n\t\t\t'';");
       const generated = generate(p).text;
       expect(generated.split('\n').filter((l) => l.includes('\t'))).toEqual([
         '\t\t\t\tkept as written:',
-        '\t\t\t\t\tthe tabs in here are text',
+        '\t\t\t\t\tthe tabs in here are text at ${toString rate} Hz',
         "\t\t\t'';",
       ]);
     },
@@ -338,10 +340,11 @@ describe('6. never a project the form reports errors in', () => {
     'specialisation.a.configuration = { users.users.u = { isNormalUser = true; uid = 1000; }; users.users.v = { isNormalUser = true; uid = 1000; }; };',
   ];
   for (const text of INPUTS)
-    it(`keeps what the form would refuse as Nix: ${text.slice(31, 100)}`, () => {
+    it(`keeps what the form would refuse as Nix or setting rows: ${text.slice(31, 100)}`, () => {
       const r = ok(importNix(text));
       expect(errors(r.project)).toEqual([]);
-      expect(r.project.specialisations[0].extraConfig).not.toBe('');
+      const [s] = r.project.specialisations;
+      expect(s.extraConfig !== '' || s.settings.length > 0).toBe(true);
     });
 });
 
@@ -364,11 +367,12 @@ describe('7. recovering a snippet cut in the middle of a name', () => {
 describe('8. tabs', () => {
   it('extra Nix typed with tabs is written with spaces, keeping its relative indentation and its strings', () => {
     const s = { ...ok(importNix('specialisation.a.configuration = { };')).project };
-    const extraConfig = 'services.foo = {\n\tenable = true;\n\tsettings = {\n\t\ta = 1;\n\t};\n\ttext = \'\'\n\t\tverbatim\n\t\'\';\n};';
+    // Names the module does not define: these stay extra Nix (a literal would be read as a row).
+    const extraConfig = 'services.foo = {\n\tenable = on;\n\tsettings = {\n\t\ta = one;\n\t};\n\ttext = \'\'\n\t\t${verbatim}\n\t\'\';\n};';
     s.specialisations = [{ ...s.specialisations[0], extraConfig }];
     const text = generate(s).text;
     expect(text).toContain(
-      '    services.foo = {\n      enable = true;\n      settings = {\n        a = 1;\n      };\n      text = \'\'\n\t\tverbatim\n\t\'\';\n    };',
+      '    services.foo = {\n      enable = on;\n      settings = {\n        a = one;\n      };\n      text = \'\'\n\t\t${verbatim}\n\t\'\';\n    };',
     );
     // Edit Nix reading the module back keeps the tabs the user typed.
     const back = ok(importNix(text, { previous: s }));
@@ -376,7 +380,7 @@ describe('8. tabs', () => {
   });
 
   it('spaces and tabs mixed: a tab goes to the next multiple of 8', () => {
-    const r = ok(importNix('{\n    specialisation.a.configuration = {\n    services.foo = {\n\t\tenable = true;\n    };\n    };\n}\n'));
-    expect(r.project.specialisations[0].extraConfig).toBe('services.foo = {\n            enable = true;\n};');
+    const r = ok(importNix('{\n    specialisation.a.configuration = {\n    services.foo = {\n\t\tenable = on;\n    };\n    };\n}\n'));
+    expect(r.project.specialisations[0].extraConfig).toBe('services.foo = {\n            enable = on;\n};');
   });
 });

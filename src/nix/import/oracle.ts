@@ -5,7 +5,7 @@ import type { SourceMap } from '../printer';
 import { attrPath } from '../strings';
 import { computeLineStarts, lineColumnAt } from '../syntax/lexer';
 import { parseNix } from '../syntax/parse';
-import { leavesOf, readConfigurationExpression } from './leaves';
+import { leavesOf, pathKey, readConfigurationExpression } from './leaves';
 import { locate } from './locate';
 
 /** An option definition the generator writes for a specialisation, and the form setting it comes from. */
@@ -46,7 +46,7 @@ export function generatedLeaves(s: Specialisation, release: Release, base: Base 
   const found = locate(parsed.ast).specialisations[0];
   const nodes = found ? [...found.nodes, ...found.expressions.flatMap((x) => readConfigurationExpression(x)?.nodes ?? [])] : [];
   const lineStarts = computeLineStarts(text);
-  const leaves = leavesOf(nodes);
+  const leaves = leavesOf(nodes, [], text);
   const narrowest = narrowestRanges(
     sourceMap,
     leaves.map((leaf) => lineColumnAt(lineStarts, leaf.node.binding.start).line),
@@ -108,6 +108,14 @@ export function unitOf(modelPath: string, s: Specialisation): string | null {
     const field = user[2];
     return field && field !== 'name' && field !== 'isNormalUser' ? `user:${name}#${field}` : `user:${name}`;
   }
+  const row = /^settings\[(\d+)\]/.exec(rest);
+  if (row) {
+    const setting = s.settings[Number(row[1])];
+    return setting ? `setting:${pathKey(setting.path)}` : null;
+  }
+  // A field's priority belongs to the field.
+  const chosen = /^priorities\.(.+)$/.exec(rest);
+  if (chosen) return PRIORITY_UNIT[chosen[1]] ?? null;
   const [section, field] = rest.split('.');
   switch (section) {
     case '':
@@ -127,6 +135,17 @@ export function unitOf(modelPath: string, s: Specialisation): string | null {
       return rest;
   }
 }
+
+const PRIORITY_UNIT: Record<string, string> = {
+  'desktop.environment': 'desktop',
+  'desktop.displayManager': 'desktop',
+  'desktop.autoLogin': 'autoLogin',
+  'gpu.videoDrivers': 'gpu',
+  'gpu.prime': 'gpu',
+  'gpu.driver': 'gpu.driver',
+  'gpu.openKernelModule': 'gpu.openKernelModule',
+  'kernel.packages': 'kernel.packages',
+};
 
 /** The unit to leave at its default when `unit` is already at its default and still conflicts. */
 export function parentUnit(unit: string): string | null {

@@ -13,8 +13,22 @@ export interface SpecialisationReport {
   /** Settings the form writes that the input did not have, and why. */
   added: { path: string; text: string; why: string }[];
   notes: string[];
+  /**
+   * Every option definition of the input, in source order: read into a form field, into a typed
+   * setting row, or kept as Nix (and why).
+   */
+  settings: SettingReport[];
   /** Kept Nix has paths relative to the input file (`./x.nix`). */
   keptRelativePaths?: boolean;
+}
+
+export interface SettingReport {
+  /** Option path as Nix writes it (`fileSystems."/".device`). */
+  path: string;
+  line: number;
+  to: 'field' | 'row' | 'nix';
+  /** For `nix`: why it stayed Nix. */
+  why?: string;
 }
 
 export interface ImportReport {
@@ -48,6 +62,12 @@ export function leftOutSentence(leftOut: readonly string[]): string | null {
   return `Left out: the top-level configuration outside \`specialisation\` (${list(leftOut)}; ${n} ${n === 1 ? 'setting' : 'settings'}). It belongs to the parent system, not to the specialisations.`;
 }
 
+/** How many of the input's definitions went to form fields or typed rows, of how many. */
+export function typedShare(report: ImportReport): { typed: number; total: number } {
+  const all = report.specialisations.flatMap((s) => s.settings);
+  return { typed: all.filter((x) => x.to !== 'nix').length, total: all.length };
+}
+
 /** The report as plain lines, for the command line (standard error) and for copying. */
 export function formatReport(report: ImportReport): string[] {
   const out: string[] = [];
@@ -59,6 +79,8 @@ export function formatReport(report: ImportReport): string[] {
     out.push(`  read into the form: ${s.read.length ? s.read.join('; ') : 'nothing'}`);
     if (s.kept.length)
       out.push(`  kept as Nix: ${list(s.kept.map((k) => `${k.label} (line ${k.line}${k.why ? `: ${k.why}` : ''})`), 20)}`);
+    const rows = s.settings.filter((x) => x.to === 'row');
+    if (rows.length) out.push(`  setting rows: ${list(rows.map((x) => `${x.path} (line ${x.line})`), 20)}`);
     for (const a of s.added) out.push(`  added by the form: ${a.text} (${a.why})`);
     for (const n of s.notes) out.push(`  note: ${n}`);
   }

@@ -6,18 +6,20 @@ let
 		"nouveau"
 		"nvidiafb"
 	];
+	rate = 48000;
+	lowLatency = true;
 in
 {
 	specialisation.studio = {
 		configuration = {
 			system.nixos.tags = [ "studio" ];
 			services.pipewire = {
-				enable = true;
-				jack.enable = true;
+				enable = lowLatency;
+				jack.enable = lowLatency;
 				extraConfig.pipewire."92-low-latency" = {
 					"context.properties" = {
-						"default.clock.rate" = 48000;
-						"default.clock.quantum" = 64;
+						"default.clock.rate" = rate;
+						"default.clock.quantum" = rate / 750;
 					};
 				};
 			};
@@ -28,7 +30,7 @@ in
 				  or pkgs.linuxPackages_latest);
 			environment.etc."studio.txt".text = ''
 				kept as written:
-					the tabs in here are text
+					the tabs in here are text at ${toString rate} Hz
 			'';
 		};
 	};
