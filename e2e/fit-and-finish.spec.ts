@@ -136,6 +136,33 @@ test.describe('at 1440×900', () => {
   });
   const previewText = (page: Page) => page.evaluate(() => window.__studioPreviewText?.() ?? null);
 
+  test('"Add user": the name\'s error waits for an edit or a blur at the field, and is in the problems list at once', async ({ page }) => {
+    await page.goto('./');
+    await addBlank(page);
+    const f = anyForm(page);
+    await f.getByRole('button', { name: 'Add user' }).click();
+    const name = user(f, 1).getByLabel('User name');
+    await expect(name).toBeVisible();
+    await expect(problems(page).getByRole('button', { name: /a user needs a name/ })).toBeVisible();
+    await expect(user(f, 1)).not.toContainText('a user needs a name');
+    await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+
+    // An edit that leaves an error shows it at once.
+    await name.fill('Chani');
+    await expect(user(f, 1)).toContainText('"Chani" is not a valid user name');
+    await name.fill('');
+    await expect(user(f, 1)).toContainText('a user needs a name');
+
+    // A second user's field: leaving it shows its error.
+    await f.getByRole('button', { name: 'Add user' }).click();
+    const second = user(f, 2).getByLabel('User name');
+    await second.focus();
+    await expect(user(f, 2)).not.toContainText('a user needs a name');
+    await second.blur();
+    await expect(user(f, 2)).toContainText('a user needs a name');
+    await expect(second).toHaveAttribute('aria-invalid', 'true');
+  });
+
   test('a new blank specialisation is entry-1, the next entry-2: names that read well and are unique', async ({ page }) => {
     await page.goto('./');
     await addBlank(page);

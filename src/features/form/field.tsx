@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Severity } from '../../model/types';
 import { optionDocsUrl, optionPathForField } from '../../nix/option-docs';
 import { useFieldDiagnostics } from '../../store/derived';
 import { fieldId } from './field-id';
+import { isFresh } from './fresh-fields';
 import { useOptionalSettings } from './form-context';
 import { useFocusReport } from './use-edit';
 
@@ -42,7 +43,13 @@ export function Field({ path, label, hint, list = false, kind = 'block', extra =
   const own = useFieldDiagnostics(path, list);
   const focus = useFocusReport(path);
   const id = fieldId(path);
-  const messages: FieldMessage[] = [...extra, ...own];
+  const all: FieldMessage[] = [...extra, ...own];
+  // A field just added keeps the messages it was born with to itself until it is edited (they change) or left.
+  const [quiet, setQuiet] = useState<string | null>(() => (isFresh(path) ? messagesKey(all) : null));
+  const key = quiet === null ? null : messagesKey(all);
+  // Once they have changed (an edit), they show from then on, even if they come back.
+  if (quiet !== null && quiet !== key) setQuiet(null);
+  const messages = quiet !== null && quiet === key ? [] : all;
   const hasError = messages.some((m) => m.severity === 'error');
   const described = [hint ? `${id}-hint` : null, messages.length ? `${id}-messages` : null].filter(Boolean).join(' ');
   const control: ControlProps = {
@@ -51,6 +58,10 @@ export function Field({ path, label, hint, list = false, kind = 'block', extra =
     ...(described ? { 'aria-describedby': described } : {}),
     ...(hasError ? { 'aria-invalid': true as const } : {}),
     ...focus,
+    onBlur: () => {
+      if (quiet !== null) setQuiet(null);
+      focus.onBlur();
+    },
   };
   const state = hasError ? ' field-has-error' : messages.length ? ' field-has-warning' : '';
   return (
@@ -88,6 +99,10 @@ export function Field({ path, label, hint, list = false, kind = 'block', extra =
       )}
     </div>
   );
+}
+
+function messagesKey(messages: readonly FieldMessage[]): string {
+  return messages.map((m) => `${m.severity}:${m.message}`).join('\n');
 }
 
 /** Link to the field's option on search.nixos.org, for the project's release; nothing when it sets no option. */

@@ -6,6 +6,7 @@ import type { User } from '../../model/types';
 import { KNOWN_SHELLS } from '../../nix/releases';
 import { ChipsField } from './chips-field';
 import { Field } from './field';
+import { clearFresh, markFresh } from './fresh-fields';
 import { useFormContext } from './form-context';
 import { subscribeUserRequest, userRequest } from './reveal-user';
 import { Section } from './section';
@@ -19,6 +20,8 @@ export function UsersSection() {
   const { index, specialisation: s } = useFormContext();
   const edit = useEdit();
   const groups = useQuery(groupsQuery());
+  // Marks of users added here (their fields' first messages wait for an edit or a blur) last while the section does.
+  useEffect(() => () => clearFresh(`specialisations[${index}].users`), [index]);
   const groupSuggestions = useMemo<Suggestion[]>(
     () =>
       (groups.data?.groups ?? []).map((g) => ({
@@ -43,7 +46,14 @@ export function UsersSection() {
       ) : (
         s.users.map((u, ui) => <UserFields key={ui} si={index} ui={ui} user={u} groups={groupSuggestions} />)
       )}
-      <button type="button" className="button" onClick={() => edit(null, (p) => addUser(p, index))}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          markFresh(`specialisations[${index}].users[${s.users.length}]`);
+          edit(null, (p) => addUser(p, index));
+        }}
+      >
         Add user
       </button>
     </Section>
