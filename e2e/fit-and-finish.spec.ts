@@ -163,6 +163,20 @@ test.describe('at 1440×900', () => {
     await expect(second).toHaveAttribute('aria-invalid', 'true');
   });
 
+  test('the lspci helper comes before the bus-ID fields it fills', async ({ page }) => {
+    await page.goto('./');
+    await addBlank(page);
+    const f = anyForm(page);
+    await f.getByLabel('GPU mode', { exact: true }).selectOption({ label: 'NVIDIA PRIME offload (integrated GPU by default)' });
+    const helper = f.getByLabel('Convert an lspci address');
+    const busId = f.getByLabel('NVIDIA bus ID', { exact: true });
+    await expect(helper).toBeVisible();
+    await expect(busId).toBeVisible();
+    expect(await helper.evaluate((h, b) => !!(h.compareDocumentPosition(b!) & Node.DOCUMENT_POSITION_FOLLOWING), await busId.elementHandle())).toBe(true);
+    const [h, b] = [await helper.boundingBox(), await busId.boundingBox()];
+    expect(h!.y).toBeLessThan(b!.y);
+  });
+
   test('a new blank specialisation is entry-1, the next entry-2: names that read well and are unique', async ({ page }) => {
     await page.goto('./');
     await addBlank(page);

@@ -106,6 +106,8 @@ export function GpuSection() {
       )}
       {prime && (
         <>
+          {/* Before the fields it fills, so lspci's output is at hand before their empty-field errors. */}
+          <LspciHelper onUse={(key, busId) => set(key, busId)} />
           {BUS_FIELDS.map(({ key, label }) => {
             const value = g[key];
             const converted = value !== null && !BUS_ID.test(value) ? lspciToBusId(value) : null;
@@ -133,7 +135,6 @@ export function GpuSection() {
               </Field>
             );
           })}
-          <LspciHelper onUse={(key, busId) => set(key, busId)} />
         </>
       )}
       {!parent && g.mode !== 'none' && (
