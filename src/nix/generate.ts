@@ -42,11 +42,19 @@ export interface Generated {
   sourceMap: SourceMap;
 }
 
+export interface GenerateOptions {
+  /**
+   * False for a one-off run (the command line): no source map (Generated.sourceMap is empty), and
+   * nothing printed is kept for the next call, since only edits (the app's keystrokes) gain from that.
+   */
+  sourceMap?: boolean;
+}
+
 /** Generates the NixOS module for a project: `specialisation.<name>.configuration` per specialisation. */
-export function generate(project: Project, releaseOverride?: Release): Generated {
+export function generate(project: Project, releaseOverride?: Release, { sourceMap: keep = true }: GenerateOptions = {}): Generated {
   const release = releaseOverride ?? project.nixosRelease;
   const single = project.specialisations.length === 1;
-  const chunks = project.specialisations.map((s, i) => specialisationChunk(project, s, i, release, single, null));
+  const chunks = project.specialisations.map((s, i) => specialisationChunk(project, s, i, release, single, null, keep));
   const used = new Set<string>();
   for (const chunk of chunks) for (const name of chunk.used) used.add(name);
   // A package written bare under `with pkgs;` would be the module argument of that name, if
@@ -54,7 +62,7 @@ export function generate(project: Project, releaseOverride?: Release): Generated
   const entries = chunks.map((chunk, i) => {
     const bound = chunk.heads.filter((h) => used.has(h));
     if (bound.join(' ') === chunk.bound.join(' ')) return chunk.printed;
-    const again = specialisationChunk(project, project.specialisations[i], i, release, single, bound);
+    const again = specialisationChunk(project, project.specialisations[i], i, release, single, bound, keep);
     for (const name of again.used) used.add(name);
     return again.printed;
   });
@@ -69,7 +77,7 @@ export function generate(project: Project, releaseOverride?: Release): Generated
   // keeps an `@` name that way): the header binds it with `@`, not as an argument called `args`.
   const argumentSet = used.delete(ARGUMENT_SET) ? ARGUMENT_SET : undefined;
   const module = lambda(moduleArguments(used), body, argumentSet);
-  const printed = print(module, rawLayout);
+  const printed = print(module, rawLayout, keep);
   return { text: printed.text, sourceMap: printed.sourceMap };
 }
 
@@ -132,6 +140,8 @@ interface Ctx {
   o: Overrides;
   /** Module arguments that package names must not be read as under `with pkgs;` (see generate). */
   bound: ReadonlySet<string>;
+  /** Whether what is printed is kept for the next call (see GenerateOptions). */
+  keep: boolean;
 }
 
 /**
@@ -175,6 +185,7 @@ function specialisationChunk(
   single: boolean,
   /** Null: whatever the cached print avoided (generate checks it against the module's arguments). */
   bound: string[] | null,
+  keep: boolean,
 ): Chunk {
   const cached = chunks.get(s);
   if (
@@ -188,9 +199,9 @@ function specialisationChunk(
     return cached;
   const used = new Set<string>();
   const avoid = [...new Set(bound ?? [])].sort();
-  const binding = specialisationBinding(context(project, s, index, release, new Set(avoid)), used) as Extract<Binding, { type: 'attr' }>;
+  const binding = specialisationBinding(context(project, s, index, release, new Set(avoid), keep), used) as Extract<Binding, { type: 'attr' }>;
   if (single) binding.path = ['specialisation', ...binding.path];
-  const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : '    ', rawLayout);
+  const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : '    ', rawLayout, keep);
   const heads = [...new Set([...s.packages, ...settingPackages(s.settings)].map(bareHead).filter((h): h is string => h !== null))].sort();
   const chunk: Chunk = {
     release,
@@ -202,7 +213,7 @@ function specialisationChunk(
     heads,
     bound: avoid,
   };
-  chunks.set(s, chunk);
+  if (keep) chunks.set(s, chunk);
   return chunk;
 }
 
@@ -226,9 +237,9 @@ function specialisationBinding(ctx: Ctx, used: Set<string>): Binding {
   );
 }
 
-function context(project: Project, s: Specialisation, i: number, release: Release, bound: ReadonlySet<string> = new Set()): Ctx {
+function context(project: Project, s: Specialisation, i: number, release: Release, bound: ReadonlySet<string> = new Set(), keep = true): Ctx {
   const p = `specialisations[${i}]`;
-  return { s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p), bound };
+  return { s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p), bound, keep };
 }
 
 /**
@@ -344,12 +355,12 @@ function atDm(name: DisplayManager | null, release: Release) {
   return name ? at(DISPLAY_MANAGER_RULES[name], release) : null;
 }
 
-function usersBindings({ s, p, release }: Ctx): Binding[] {
+function usersBindings({ s, p, release, keep }: Ctx): Binding[] {
   const out: Binding[] = [];
   const programs = new Map<string, string[]>();
   s.users.forEach((u, j) => {
     const up = `${p}.users[${j}]`;
-    out.push(set(['users', 'users', u.name], userValue(u, up), [up, `${up}.name`]));
+    out.push(set(['users', 'users', u.name], userValue(u, up, keep), [up, `${up}.name`]));
     if (!u.isNormalUser) out.push(set(['users', 'groups', u.name], attrs([]), [`${up}.isNormalUser`]));
     if (u.shell && at(SHELL_PROGRAMS, release)!.includes(u.shell)) {
       const sources = programs.get(u.shell);
@@ -367,9 +378,10 @@ function usersBindings({ s, p, release }: Ctx): Binding[] {
  * and its path only; should userFields come to read more, that belongs in the key.
  */
 const userValues = new WeakMap<User, { up: string; value: Expr }>();
-function userValue(u: User, up: string): Expr {
+function userValue(u: User, up: string, keep: boolean): Expr {
   const kept = userValues.get(u);
   if (kept?.up === up) return kept.value;
+  if (!keep) return { type: 'attrs', bindings: userFields(u, up) };
   const value = reusable({ type: 'attrs', bindings: userFields(u, up) });
   userValues.set(u, { up, value });
   return value;

@@ -152,9 +152,12 @@ export function reusable(e: Extract<Expr, { type: 'attrs' }>): Extract<Expr, { t
   return e;
 }
 
-/** Prints a Nix expression in the layout nixfmt (RFC 166) gives, with a source map. */
-export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout): Printed {
-  const p = createPrinter(rawLayout);
+/**
+ * Prints a Nix expression in the layout nixfmt (RFC 166) gives, with a source map; `withMap` false
+ * records none (the map is empty), for text alone.
+ */
+export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout, withMap = true): Printed {
+  const p = createPrinter(rawLayout, withMap);
   p.expr(root, '');
   const { lines, sourceMap } = p.finish();
   return { text: lines.join('\n') + '\n', sourceMap };
@@ -168,17 +171,18 @@ export function printBindings(
   list: Binding[],
   indent: string,
   rawLayout: RawLayout = defaultRawLayout,
+  withMap = true,
 ): { text: string; lineCount: number; sourceMap: SourceMap } {
-  const p = createPrinter(rawLayout);
+  const p = createPrinter(rawLayout, withMap);
   p.bindings(list, indent);
   const { lines, lineCount, sourceMap } = p.finish();
   // bindings() starts each binding on a new line: the first line is the empty one before it.
   const shifted = new SourceMap();
-  shifted.include(sourceMap, -1);
+  if (withMap) shifted.include(sourceMap, -1);
   return { text: lines.slice(1).join('\n'), lineCount: lineCount - 1, sourceMap: shifted };
 }
 
-function createPrinter(rawLayout: RawLayout) {
+function createPrinter(rawLayout: RawLayout, withMap: boolean) {
   /** Output pieces: one line each, except printed chunks, which hold several. */
   const lines: string[] = [];
   /** Lines written so far (pieces may hold several). */
@@ -274,14 +278,14 @@ function createPrinter(rawLayout: RawLayout) {
       case 'attrs': {
         current += '{';
         const kept = reusableSets.get(e);
-        if (kept) {
-          let printed = kept.get(indent);
-          if (printed?.rawLayout !== rawLayout) {
-            printed = { ...printBindings(e.bindings, indent + INDENT, rawLayout), rawLayout };
-            kept.set(indent, printed);
-          }
-          piece(printed.text, printed.lineCount, printed.sourceMap);
-        } else bindings(e.bindings, indent + INDENT);
+        let printed = kept?.get(indent);
+        // Lines are kept with their map: a print without one uses kept lines but keeps none.
+        if (kept && printed?.rawLayout !== rawLayout && withMap) {
+          printed = { ...printBindings(e.bindings, indent + INDENT, rawLayout), rawLayout };
+          kept.set(indent, printed);
+        }
+        if (printed?.rawLayout === rawLayout) piece(printed.text, printed.lineCount, printed.sourceMap);
+        else bindings(e.bindings, indent + INDENT);
         newline(indent);
         current += '}';
         return;
@@ -336,7 +340,7 @@ function createPrinter(rawLayout: RawLayout) {
   };
 
   const record = (sources: string[] | undefined, start: number) => {
-    if (!sources) return;
+    if (!sources || !withMap) return;
     const end = lineCount + 1;
     for (const s of sources) sourceMap.add(s, start, end);
   };
@@ -344,7 +348,7 @@ function createPrinter(rawLayout: RawLayout) {
   /** Bindings printed before (by printBindings), on lines of their own from here. */
   const piece = (text: string, count: number, map: SourceMap) => {
     newline('');
-    sourceMap.include(map, lineCount);
+    if (withMap) sourceMap.include(map, lineCount);
     // The piece goes in as one; `current` continues on its last line.
     const last = text.lastIndexOf('\n');
     if (last >= 0) {
