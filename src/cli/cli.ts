@@ -99,14 +99,14 @@ export function readInputOf(
 }
 
 /** A file (`-`: standard input) as text; throws Utf8Error where it is not UTF-8, rather than replacing bytes. */
-function readUtf8File(file: string): string {
+export function readUtf8File(file: string): string {
   const decoded = decodeUtf8(readFileSync(file === '-' ? 0 : file));
   if ('problem' in decoded) throw new Utf8Error(decoded.problem);
   return decoded.text;
 }
 
 /** What a command gets from the process: its arguments, a reader of its input and the same-file test. */
-export type Command = (args: string[], readInput: (file: string) => string, sameFile?: SameFile) => CliResult;
+export type Command = (args: string[], readInput: (file: string) => string, sameFile?: SameFile) => CliResult | Promise<CliResult>;
 
 /** The status of a process killed by SIGPIPE, as a shell reports it: a reader that closed the pipe early. */
 const CLOSED_PIPE_STATUS = 128 + 13;
@@ -116,8 +116,8 @@ const CLOSED_PIPE_STATUS = 128 + 13;
  * Writing can fail after the command succeeded: a reader that stops early (`| head`) ends it
  * quietly with the status of a closed pipe; any other failure (`> /dev/full`) is one line and status 1.
  */
-export function runMain(command: Command): void {
-  const result = command(process.argv.slice(2), readUtf8File, isSameFile);
+export async function runMain(command: Command, args: string[] = process.argv.slice(2)): Promise<void> {
+  const result = await command(args, readUtf8File, isSameFile);
   // Standard error may be closed as well: there is then nobody to tell.
   process.stderr.on('error', () => {});
   if (result.output) {

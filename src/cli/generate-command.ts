@@ -5,7 +5,6 @@ import { generate } from '../nix/generate';
 import { validate } from '../nix/validate';
 import { buildReleaseCatalog } from '../nixos/options/build';
 import { catalogDiagnostics } from '../nixos/options/check-settings';
-import { OPTION_FACTS, RENAME_FACTS } from '../nixos/options/data';
 import { indexCatalog } from '../nixos/options/lookup';
 
 const USAGE = `usage: npm run --silent generate -- <project.json | -> [-o out.nix] [--release <release>]
@@ -15,15 +14,19 @@ Prints the NixOS module for a Specialisation Studio project (format version 1).
   --release RELEASE   target this NixOS release instead of the project's (${RELEASES.join(', ')})
   -                   read the project from standard input`;
 
-/** The command line as a pure-ish function of its arguments and input, for tests. */
-/** Setting rows checked against the target release's option catalog (renamed options, values of another kind). */
-function catalogWarnings(project: Project, release: Release): Diagnostic[] {
+/**
+ * Setting rows checked against the target release's option catalog (renamed options, values of
+ * another kind). The catalog's facts are loaded only for a project that has setting rows.
+ */
+async function catalogWarnings(project: Project, release: Release): Promise<Diagnostic[]> {
   if (!project.specialisations.some((s) => s.settings.length)) return [];
+  const { OPTION_FACTS, RENAME_FACTS } = await import('../nixos/options/data');
   const index = indexCatalog(buildReleaseCatalog(release, OPTION_FACTS, RENAME_FACTS));
   return catalogDiagnostics({ ...project, nixosRelease: release }, index);
 }
 
-export function runGenerate(args: string[], readInput: (file: string) => string, sameFile: SameFile = isSameFile): CliResult {
+/** The command line as a pure-ish function of its arguments and input, for tests. */
+export async function runGenerate(args: string[], readInput: (file: string) => string, sameFile: SameFile = isSameFile): Promise<CliResult> {
   const parsed = parseArgs(args, USAGE, 'project');
   if ('code' in parsed) return parsed;
   const { name, out, release } = parsed;
@@ -34,13 +37,13 @@ export function runGenerate(args: string[], readInput: (file: string) => string,
   if ('jsonError' in read) return { code: 1, stdout: '', stderr: `${name}: ${read.jsonError}\n` };
   const diagnostics: Diagnostic[] = read.diagnostics.length
     ? read.diagnostics
-    : [...validate(read.project, release), ...catalogWarnings(read.project, release ?? read.project.nixosRelease)];
+    : [...validate(read.project, release), ...(await catalogWarnings(read.project, release ?? read.project.nixosRelease))];
   const stderr = diagnostics
     .map((d) => (d.severity === 'error' ? `${d.path}: ${d.message}` : `${d.path}: warning: ${d.message}`))
     .map((l) => `${l}\n`)
     .join('');
   if (diagnostics.some((d) => d.severity === 'error')) return { code: 1, stdout: '', stderr };
-  const module = generate(read.project, release).text;
+  const module = generate(read.project, release, { sourceMap: false }).text;
   if (out !== null) return { code: 0, stdout: '', stderr, output: { file: out, text: module } };
   return { code: 0, stdout: module, stderr };
 }

@@ -1,4 +1,4 @@
 import { runMain } from './cli';
 import { runGenerate } from './generate-command';
 
-runMain(runGenerate);
+await runMain(runGenerate);

@@ -1,4 +1,4 @@
 import { runMain } from './cli';
 import { runImport } from './import-command';
 
-runMain(runImport);
+await runMain(runImport);

@@ -31,20 +31,20 @@ describe('an output file that is the input', () => {
   linkSync(input, join(dir, 'hardlink.json'));
   symlinkSync(nixInput, join(dir, 'symlink.nix'));
 
-  it('is refused, by name, through symbolic and hard links too, and nothing is written', () => {
+  it('is refused, by name, through symbolic and hard links too, and nothing is written', async () => {
     const refused = (out: string, what: string) => ({
       code: 1,
       stdout: '',
       stderr: `${out}: is ${what}; refusing to write the output over it (nothing written)\n`,
     });
-    expect(runGenerate([input, '-o', input], readDisk)).toEqual(refused(input, 'the input file'));
+    expect(await runGenerate([input, '-o', input], readDisk)).toEqual(refused(input, 'the input file'));
     for (const link of ['symlink.json', 'hardlink.json'])
-      expect(runGenerate([input, '-o', join(dir, link)], readDisk)).toEqual(refused(join(dir, link), `the same file as the input ${input}`));
-    expect(runGenerate([join(dir, 'symlink.json'), '-o', join(dir, 'hardlink.json')], readDisk).code).toBe(1);
+      expect(await runGenerate([input, '-o', join(dir, link)], readDisk)).toEqual(refused(join(dir, link), `the same file as the input ${input}`));
+    expect((await runGenerate([join(dir, 'symlink.json'), '-o', join(dir, 'hardlink.json')], readDisk)).code).toBe(1);
     expect(runImport([nixInput, '-o', nixInput], readDisk)).toEqual(refused(nixInput, 'the input file'));
     expect(runImport([nixInput, '-o', join(dir, 'symlink.nix')], readDisk).code).toBe(1);
     // Another file is fine, and so is writing over an output that is not the input.
-    expect(runGenerate([input, '-o', join(dir, 'out.nix')], readDisk)).toMatchObject({ code: 0, output: { file: join(dir, 'out.nix') } });
+    expect(await runGenerate([input, '-o', join(dir, 'out.nix')], readDisk)).toMatchObject({ code: 0, output: { file: join(dir, 'out.nix') } });
     expect(readFileSync(input, 'utf8')).toBe(project);
   });
 

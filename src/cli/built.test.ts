@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureProgram } from '../../scripts/build-cli.mjs';
+
+/**
+ * The built program (dist-cli/, what `npx specialisation-studio` and `npm run generate` run) against
+ * the TypeScript sources it is built from: byte for byte the same standard output, standard error
+ * and exit status. Built here when missing or older than a source.
+ */
+const root = join(__dirname, '../..');
+let program = '';
+beforeAll(async () => {
+  program = relative(root, await ensureProgram());
+}, 120_000);
+
+const run = (command: string[], args: string[], input?: string) => {
+  const r = spawnSync(process.execPath, [...command, ...args], { cwd: root, encoding: 'utf8', input, maxBuffer: 64 << 20 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const built = (args: string[], input?: string) => run([program], args, input);
+const sources = (args: string[], input?: string) => run(['--import', 'tsx', 'src/cli/main.ts'], args, input);
+
+const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json')).map((f) => `examples/${f}`);
+const fixtures = ['work-separate.nix', 'seed-blog-as-published.nix', 'tabs-indented.nix'].map((f) => `src/nix/__fixtures__/import/${f}`);
+const cases: [string, string[], string?][] = [
+  ...examples.map((f): [string, string[]] => [`generate ${f}`, ['generate', f]]),
+  ['generate --release 24.11 (another release)', ['generate', 'examples/seed-chani-paul.json', '--release', '24.11']],
+  ['generate - (standard input, not valid JSON)', ['generate', '-'], '{ "version": 1,'],
+  ['generate with an unknown option', ['generate', 'examples/kernel-test.json', '--frobnicate']],
+  ['generate --help', ['generate', '--help']],
+  ...fixtures.map((f): [string, string[]] => [`import ${f}`, ['import', f]]),
+  ['import --recover of a cut-off snippet', ['import', 'src/nix/__fixtures__/import/seed-blog-as-published.nix', '--recover']],
+  ['import - (not Nix)', ['import', '-'], '{ specialisation = '],
+  ['no command', []],
+  ['an unknown command', ['frobnicate']],
+];
+
+describe('the built CLI and the TypeScript sources', () => {
+  it.each(cases)('give the same bytes: %s', (_, args, input) => {
+    const a = built(args, input);
+    expect(a).toEqual(sources(args, input));
+    expect(a.stderr).not.toMatch(/\n\s+at |node:internal/);
+  }, 60_000);
+
+  it('is one JavaScript file that needs Node alone: no TypeScript, no package at run time', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin['specialisation-studio']).toBe(program);
+    const text = readFileSync(join(root, program), 'utf8');
+    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(join(root, program)).mode & 0o111).not.toBe(0);
+    const required = [...text.matchAll(/\brequire\(["']([^"']+)["']\)|\bimport\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? m[2]);
+    expect(required.filter((m) => !m.startsWith('node:'))).toEqual([]);
+  });
+});

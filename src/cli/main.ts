@@ -1,0 +1,24 @@
+import { runMain, type Command } from './cli';
+
+/**
+ * `specialisation-studio generate|import …`: the program `npm run build:cli` bundles into
+ * dist-cli/specialisation-studio.mjs (the package's `bin`). Each command's code is loaded when it is
+ * run, so `import` does not start the generator's data, nor `generate` the importer.
+ */
+const USAGE = `usage: specialisation-studio <command> [arguments]
+
+  generate   print the NixOS module for a project (specialisation-studio generate --help)
+  import     read the specialisations of a NixOS configuration into a project (… import --help)`;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  generate: async () => (await import('./generate-command')).runGenerate,
+  import: async () => (await import('./import-command')).runImport,
+};
+
+const [name, ...args] = process.argv.slice(2);
+if (name !== undefined && Object.hasOwn(COMMANDS, name)) void COMMANDS[name]().then((command) => runMain(command, args));
+else if (name === '-h' || name === '--help') process.stdout.write(`${USAGE}\n`);
+else {
+  process.stderr.write(`${name === undefined ? 'which command?' : `unknown command ${name}`}\n${USAGE}\n`);
+  process.exitCode = 2;
+}
