@@ -479,13 +479,17 @@ function defaultEntryOf(located: Located, specs: Specialisation[], options: Impo
 function settingsReport(p: Prepared, mapping: Mapping, consumed: ReadonlySet<Leaf>, src: SourceText): SettingReport[] {
   const unitOfLeaf = new Map<Leaf, string>();
   for (const [unit, leaves] of mapping.claims) for (const l of leaves) if (!unitOfLeaf.has(l)) unitOfLeaf.set(l, unit);
-  return p.leaves.map((l): SettingReport => {
+  // A configuration that is not an attribute set (`profile "x" { … }`, `lib.mkMerge [ … ]`) is kept whole: one setting of Nix.
+  const opaque = p.opaque.map(
+    (x): SettingReport => ({ path: 'configuration', line: src.line(x.expr.start), to: 'nix', why: 'the configuration is computed (a function call, lib.mkMerge …), so it is kept whole' }),
+  );
+  return [...opaque, ...p.leaves.map((l): SettingReport => {
     const path = attrPath(l.path) + (l.dynamic ? '.${…}' : '');
     const line = src.line(l.node.binding.start);
     if (consumed.has(l)) return { path, line, to: unitOfLeaf.get(l)?.startsWith('setting:') ? 'row' : 'field' };
     const unit = unitOfLeaf.get(l) ?? settingUnit(l.path);
     return { path, line, to: 'nix', why: whyKept([l]) ?? mapping.blocked.get(unit) ?? 'the form writes this option itself' };
-  });
+  })];
 }
 
 function whyKept(leaves: readonly Leaf[]): string | undefined {
