@@ -1,4 +1,5 @@
 import { benchBundle } from './bundle';
+import { benchCli } from './cli';
 import { benchGenerate } from './generate';
 import { benchImport } from './import';
 import { benchKeystroke } from './keystroke';
@@ -11,6 +12,7 @@ import { benchUsers } from './users';
 /** `npm run bench`: prints figures and a PASS/FAIL line per budget; exits 1 when a budget fails. */
 const sections: [string, () => BenchResult[] | Promise<BenchResult[]>][] = [
   ['Generator', benchGenerate],
+  ['Command line: the built program against nix-instantiate --parse, whole processes', benchCli],
   ['Import', benchImport],
   ['Production bundle', benchBundle],
   ['Keystroke → preview latency (Chromium)', benchKeystroke],
