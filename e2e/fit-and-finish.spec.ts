@@ -76,7 +76,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`axe on a phone (${colorScheme})`, () => {
     test.use({ viewport: PHONE, colorScheme });
 
-    test('a user with a warning, then the errors dialog', async ({ page }) => {
+    test('a user with a warning, a note, then the errors dialog', async ({ page }) => {
       await page.goto('./');
       await addBlank(page);
       const f = anyForm(page);
@@ -85,6 +85,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await groups.fill('networkmanager');
       await groups.press('Enter');
       await expect(problems(page).getByRole('button', { name: /networking\.networkmanager\.enable/ })).toBeVisible();
+      // A note (the main system is not described) beside the warning and the error.
+      await f.getByLabel('Desktop environment', { exact: true }).selectOption({ label: 'KDE Plasma 6' });
+      await expect(problems(page).getByRole('button', { name: 'Describe the main system' })).toBeVisible();
       expect(await axeViolations(new AxeBuilder({ page }))).toEqual([]);
       await page.getByRole('button', { name: 'Copy', exact: true }).click();
       await expect(page.getByRole('alertdialog')).toBeVisible();
@@ -175,6 +178,21 @@ test.describe('at 1440×900', () => {
     expect(await helper.evaluate((h, b) => !!(h.compareDocumentPosition(b!) & Node.DOCUMENT_POSITION_FOLLOWING), await busId.elementHandle())).toBe(true);
     const [h, b] = [await helper.boundingBox(), await busId.boundingBox()];
     expect(h!.y).toBeLessThan(b!.y);
+  });
+
+  test("with the main system not described, a specialisation's desktop is a note in Problems that leads to the main system", async ({ page }) => {
+    await page.goto('./');
+    await addBlank(page);
+    await anyForm(page).getByLabel('Desktop environment', { exact: true }).selectOption({ label: 'KDE Plasma 6' });
+    const note = problems(page).getByRole('listitem').filter({ hasText: /^Info/ });
+    await expect(note).toContainText("entry-1 brings its own desktop, which may clash with the main system's");
+    await expect(problems(page).getByRole('heading')).toHaveText(/· 1 note$/);
+    await note.getByRole('button', { name: 'Describe the main system' }).click();
+    const parent = page.getByRole('form', { name: 'Settings of the main system' });
+    await expect(parent.getByLabel('Describe my main configuration')).toBeFocused();
+    await parent.getByLabel('Describe my main configuration').check();
+    await expect(note).toHaveCount(0);
+    await expect(problems(page).getByRole('heading')).not.toHaveText(/note/);
   });
 
   test('a new blank specialisation is entry-1, the next entry-2: names that read well and are unique', async ({ page }) => {

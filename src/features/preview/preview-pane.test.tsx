@@ -50,8 +50,9 @@ describe('PreviewPane', () => {
     broken.specialisations[1].users[0].uid = 5;
     render(broken);
     const region = container.querySelector('[aria-label="Problems"]');
-    expect(region?.querySelector('h3')?.textContent).toBe('Problems: 1 error, 2 warnings');
-    expect([...region!.querySelectorAll('.problem-severity')].map((s) => s.textContent)).toEqual(['Error', 'Warning', 'Warning']);
+    // The example does not describe the main system: each desktop that may clash with it is a note, after them.
+    expect(region?.querySelector('h3')?.textContent).toBe('Problems: 1 error, 2 warnings · 2 notes');
+    expect([...region!.querySelectorAll('.problem-severity')].map((s) => s.textContent)).toEqual(['Error', 'Warning', 'Warning', 'Info', 'Info']);
     expect(region?.querySelector('.problem-where')?.textContent).toBe('paul › user 1 › uid');
   });
 
@@ -108,7 +109,7 @@ describe('PreviewPane', () => {
 
     await act(async () => button('Copy').click());
     await act(async () => button('Show problems').click());
-    expect(document.activeElement?.textContent).toBe('Problems: 1 error, 2 warnings');
+    expect(document.activeElement?.textContent).toBe('Problems: 1 error, 2 warnings · 2 notes');
     vi.unstubAllGlobals();
   });
 

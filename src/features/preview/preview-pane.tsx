@@ -8,7 +8,7 @@ import { linesForField } from './field-lines';
 import { focusFieldByPath } from './focus-field';
 import { HowToUse } from './how-to-use';
 import { PreviewEditor } from './preview-editor';
-import { sortProblems } from './problems';
+import { parentNotes, sortProblems } from './problems';
 import { ProblemsList } from './problems-list';
 import { restoresEditNix, useEditNix } from './use-edit-nix';
 import './preview-pane.css';
@@ -29,6 +29,8 @@ export function PreviewPane() {
   const highlight = useMemo(() => linesForField(sourceMap, focusedField), [sourceMap, focusedField]);
   const problems = useMemo(() => sortProblems(diagnostics), [diagnostics]);
   const names = useMemo(() => specialisations.map((s) => s.name), [specialisations]);
+  const base = useStudio((s) => s.project.base);
+  const notes = useMemo(() => parentNotes({ base, specialisations }), [base, specialisations]);
 
   const showProblems = useCallback(() => {
     problemsHeading.current?.focus();
@@ -70,6 +72,8 @@ export function PreviewPane() {
         names={names}
         onPick={pick}
         headingRef={problemsHeading}
+        notes={notes}
+        onDescribeParent={() => pick('base')}
       />
       <HowToUse firstName={specialisations[0]?.name} />
     </div>

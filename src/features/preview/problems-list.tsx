@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { Diagnostic } from '../../model/types';
-import { describePath, problemsHeading } from './problems';
+import { describePath, problemsHeading, type Note } from './problems';
 
 interface Props {
   problems: readonly Diagnostic[];
@@ -9,16 +9,21 @@ interface Props {
   names: readonly string[];
   onPick: (path: string) => void;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Information after the problems, each with a button that opens the main system to describe it. */
+  notes?: readonly Note[];
+  onDescribeParent?: () => void;
 }
 
+const NO_NOTES: readonly Note[] = [];
+
 /** Errors then warnings; each entry takes the user to its field. */
-export function ProblemsList({ problems, errors, warnings, names, onPick, headingRef }: Props) {
+export function ProblemsList({ problems, errors, warnings, names, onPick, headingRef, notes = NO_NOTES, onDescribeParent }: Props) {
   return (
     <section className="problems" aria-label="Problems">
       <h3 ref={headingRef} tabIndex={-1}>
-        {problemsHeading(errors, warnings)}
+        {problemsHeading(errors, warnings, notes.length)}
       </h3>
-      {problems.length > 0 && (
+      {problems.length + notes.length > 0 && (
         <ul>
           {problems.map((p, i) => (
             <li key={`${p.path}:${i}`}>
@@ -27,6 +32,18 @@ export function ProblemsList({ problems, errors, warnings, names, onPick, headin
                 <span className="problem-message">{p.message}</span>
                 <span className="problem-where">{describePath(p.path, names)}</span>
               </button>
+            </li>
+          ))}
+          {notes.map((n) => (
+            <li key={`note:${n.path}`} className="problem problem-info">
+              <span className="problem-severity">Info</span>
+              <span className="problem-message">{n.message}</span>
+              <span className="problem-where">
+                {describePath(n.path, names)} ·{' '}
+                <button type="button" className="problem-action" onClick={onDescribeParent}>
+                  Describe the main system
+                </button>
+              </span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../model/types';
-import { ancestorPaths, describePath, problemsHeading, sortProblems, specialisationIndex } from './problems';
+import { ancestorPaths, describePath, parentNotes, problemsHeading, sortProblems, specialisationIndex } from './problems';
+import { defaultBase, defaultProject, defaultSpecialisation } from '../../model/defaults';
 
 const d = (path: string, severity: Diagnostic['severity'], message = path): Diagnostic => ({ path, severity, message });
 
@@ -59,5 +60,24 @@ describe('describePath', () => {
     expect(describePath('specialisations[0].settings[0].path', ['chani'])).toBe('chani › setting 1 › option path');
     expect(describePath('specialisations[0].settings[2].items[0]', ['chani'])).toBe('chani › setting 3 › item 1');
     expect(describePath('specialisations[0].settings[0].overridePriority', ['chani'])).toBe('chani › setting 1 › lib.mkOverride priority');
+  });
+});
+
+describe('parentNotes', () => {
+  const withDesktop = (name: string, environment: 'plasma6' | 'none', inherit = true) => ({
+    ...defaultSpecialisation(name),
+    inheritParentConfig: inherit,
+    desktop: { ...defaultSpecialisation(name).desktop, environment },
+  });
+
+  it("notes a specialisation's desktop that may clash with a main system that is not described", () => {
+    const project = { ...defaultProject(), specialisations: [withDesktop('plasma', 'plasma6'), withDesktop('plain', 'none'), withDesktop('alone', 'plasma6', false)] };
+    expect(parentNotes(project)).toEqual([{ path: 'specialisations[0].desktop.environment', message: expect.stringMatching(/^plasma brings its own desktop, which may clash with the main system's/) }]);
+    expect(parentNotes({ ...project, base: defaultBase() })).toEqual([]);
+  });
+
+  it('counts notes in the heading', () => {
+    expect(problemsHeading(0, 0, 1)).toBe('Problems: none · 1 note');
+    expect(problemsHeading(1, 0, 2)).toBe('Problems: 1 error, 0 warnings · 2 notes');
   });
 });

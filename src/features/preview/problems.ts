@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../model/types';
+import type { Diagnostic, Project } from '../../model/types';
 import { own } from '../../model/own';
 
 /** Errors first, then warnings; the generator's order (by specialisation) within each. */
@@ -25,10 +25,34 @@ export function ancestorPaths(path: string): string[] {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "Problems: 1 error, 2 warnings" / "Problems: none". */
-export function problemsHeading(errors: number, warnings: number): string {
-  if (errors === 0 && warnings === 0) return 'Problems: none';
-  return `Problems: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+/** "Problems: 1 error, 2 warnings" / "Problems: none", then the notes: "Problems: none · 1 note". */
+export function problemsHeading(errors: number, warnings: number, notes = 0): string {
+  const head = errors === 0 && warnings === 0 ? 'Problems: none' : `Problems: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  return notes > 0 ? `${head} · ${plural(notes, 'note')}` : head;
+}
+
+/** Information in the problems list: not wrong, but worth knowing, with what to do about it. */
+export interface Note {
+  path: string;
+  message: string;
+}
+
+/**
+ * What may clash with a main system the project does not describe: a specialisation that inherits the main
+ * configuration and brings a desktop of its own gets both desktops (two display managers), since the module
+ * writes no overrides then. One note per such specialisation, at its desktop field.
+ */
+export function parentNotes(project: Pick<Project, 'base' | 'specialisations'>): Note[] {
+  if (project.base) return [];
+  const notes: Note[] = [];
+  project.specialisations.forEach((s, i) => {
+    if (!s.inheritParentConfig || s.desktop.environment === 'none') return;
+    notes.push({
+      path: `specialisations[${i}].desktop.environment`,
+      message: `${s.name || `Specialisation ${i + 1}`} brings its own desktop, which may clash with the main system's: the main system is not described, so the module turns nothing of it off`,
+    });
+  });
+  return notes;
 }
 
 const FIELD_LABELS: Record<string, string> = {
