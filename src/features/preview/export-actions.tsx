@@ -14,16 +14,17 @@ interface Props {
 /** Copy and Download, with a confirmation first when the module has errors. */
 export function ExportActions({ text, errors, onShowProblems }: Props) {
   const [pending, setPending] = useState<ExportAction | null>(null);
-  const [status, setStatus] = useState('');
+  // What was said, and of which text: an edit since then makes it stale ("Copied" is not true of the new text).
+  const [status, setStatus] = useState<{ message: string; of: string } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const trigger = useRef<HTMLElement | null>(null);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const announce = (message: string) => {
-    setStatus(message);
+    setStatus({ message, of: text });
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => setStatus(''), STATUS_MS);
+    timer.current = setTimeout(() => setStatus(null), STATUS_MS);
   };
 
   const run = async (action: ExportAction) => {
@@ -55,7 +56,7 @@ export function ExportActions({ text, errors, onShowProblems }: Props) {
         Download
       </button>
       <p className="export-status" role="status">
-        {status}
+        {status?.of === text ? status.message : ''}
       </p>
       <ErrorsDialog
         action={pending}

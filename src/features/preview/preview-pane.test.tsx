@@ -66,6 +66,18 @@ describe('PreviewPane', () => {
     vi.unstubAllGlobals();
   });
 
+  it('clears "Copied" at the next edit, which it is not true of', async () => {
+    vi.stubGlobal('navigator', { clipboard: { writeText: vi.fn(() => Promise.resolve()) } });
+    render();
+    await act(async () => button('Copy').click());
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Copied');
+    const edited = structuredClone(example);
+    edited.specialisations[0].tags = ['chani', 'edited'];
+    act(() => studioStore.getState().setProject(edited));
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('');
+    vi.unstubAllGlobals();
+  });
+
   it('tells the user when the clipboard is refused', async () => {
     vi.stubGlobal('navigator', { clipboard: { writeText: () => Promise.reject(new Error('denied')) } });
     render();
