@@ -1,3 +1,4 @@
+import '../src/cli/v8-flags';
 import { readUtf8File } from '../src/cli/cli';
 import { runGenerate } from '../src/cli/generate-command';
 import { parseProjectText } from '../src/model/read';

@@ -1,3 +1,4 @@
+import './v8-flags';
 import { runMain, type Command } from './cli';
 
 /**
