@@ -61,6 +61,8 @@ export interface Interpretation {
   spec: Specialisation;
   /** The definitions each setting (unit) was read from: the generator must write them back, or the setting stays Nix. */
   claims: Map<string, Leaf[]>;
+  /** The definition each field priority other than normal was read from. */
+  prioritySources: Map<FieldPriorityKey, Leaf>;
 }
 
 /**
@@ -87,8 +89,12 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   const isTrue = (path: string) => get(path)?.coreCanon === 'true';
   const s = defaultSpecialisation(context.name);
   /** A field's value written with lib.mkDefault or lib.mkForce: the field's priority (map.ts prefers normal where the generator writes the same mkForce itself). */
+  const prioritySources = new Map<FieldPriorityKey, Leaf>();
   const priority = (key: FieldPriorityKey, l: Leaf | undefined) => {
-    if (l && (l.priority === 'default' || l.priority === 'force')) s.priorities[key] = l.priority;
+    if (l && (l.priority === 'default' || l.priority === 'force')) {
+      s.priorities[key] = l.priority;
+      prioritySources.set(key, l);
+    }
   };
   s.inheritParentConfig = context.inheritParentConfig;
   const ok = (unit: string) => !blocked.has(unit);
@@ -217,11 +223,19 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
         s.gpu.openKernelModule = true;
         claim('gpu.openKernelModule', open);
         priority('gpu.openKernelModule', open);
+      } else if (ok('gpu.openKernelModule') && open?.coreCanon === 'false' && open.priority !== 'normal') {
+        // `open = lib.mkDefault false`: the field's value is its default, its priority is not.
+        claim('gpu.openKernelModule', open);
+        priority('gpu.openKernelModule', open);
       }
       const pkg = get('hardware.nvidia.package');
       const driver = /^c:boot\.kernelPackages\.nvidiaPackages\.(\w+)$/.exec(pkg?.coreCanon ?? '')?.[1];
       if (ok('gpu.driver') && driver && driver !== 'stable' && (NVIDIA_DRIVERS as readonly string[]).includes(driver)) {
         s.gpu.driver = driver as NvidiaDriver;
+        claim('gpu.driver', pkg);
+        priority('gpu.driver', pkg);
+      } else if (ok('gpu.driver') && driver === 'stable' && pkg!.priority !== 'normal') {
+        // The stable driver is the field's default; written with a priority, it is that priority.
         claim('gpu.driver', pkg);
         priority('gpu.driver', pkg);
       }
@@ -273,7 +287,7 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
     s.settings.push(row);
     claim(unit, l);
   }
-  return { spec: s, claims };
+  return { spec: s, claims, prioritySources };
 }
 
 /** The unit of a setting row: its option path. */

@@ -35,6 +35,8 @@ export interface Leaf {
   condition: string | null;
   /** The source text of `core` without enclosing parentheses (when the text was given). */
   source: string | null;
+  /** The comment lines right above the definition, without `#` (when the text was given). */
+  comment: string | null;
 }
 
 export const pathKey = (path: readonly string[]): string => path.join('\u0001');
@@ -58,7 +60,7 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = [], text?: 
         const canon = `x:${b.start}`;
         out.push({
           node, path, key: pathKey(path), dynamic: n.name === null, value: null, wrapper: null, inner: null, canon, innerCanon: canon,
-          core: null, coreCanon: canon, priority: 'normal', overridePriority: null, condition: null, source: null,
+          core: null, coreCanon: canon, priority: 'normal', overridePriority: null, condition: null, source: null, comment: null,
         });
       }
       continue;
@@ -87,9 +89,23 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = [], text?: 
       overridePriority: w.overridePriority,
       condition: w.condition,
       source: w.core && text !== undefined ? text.slice(unparenExpr(w.core).start, unparenExpr(w.core).end) : null,
+      comment: text === undefined ? null : commentAbove(text, b.start),
     });
   }
   return out;
+}
+
+/** The `#` comment lines right above the line at `offset`, trimmed, or null. */
+function commentAbove(text: string, offset: number): string | null {
+  const lines = text.slice(0, offset).split('\n');
+  lines.pop();
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i].trim();
+    if (!t.startsWith('#')) break;
+    out.unshift(t.replace(/^#\s?/, ''));
+  }
+  return out.length ? out.join('\n') : null;
 }
 
 interface Unwrapped {

@@ -1,8 +1,8 @@
-import { FIELD_PRIORITY_KEYS, type Release, type Specialisation } from '../../model/types';
+import { FIELD_PRIORITY_KEYS, type FieldPriorityKey, type Release, type Specialisation } from '../../model/types';
 import { KNOWN_SHELLS, releaseLabel } from '../releases';
 import { attrPath } from '../strings';
 import { interpret, settingUnit } from './interpret';
-import { generatedOptionPaths } from '../generate';
+import { generate, generatedOptionPaths } from '../generate';
 import { pathKey, type Leaf } from './leaves';
 import { generatedLeaves, parentUnit, unitOf, type GeneratedLeaf, type ProbeContext } from './oracle';
 import { defaultProject } from '../../model/defaults';
@@ -41,8 +41,8 @@ export function mapConfiguration(leaves: readonly Leaf[], release: Release, cont
   }
   const blocked = new Map<string, string>();
   for (let round = 0; ; round++) {
-    const { spec: proposed, claims } = interpret(leaves, new Set(blocked.keys()), context);
-    const spec = preferNormal(withoutFormRows(proposed, claims, release, context), release, context);
+    const { spec: proposed, claims, prioritySources } = interpret(leaves, new Set(blocked.keys()), context);
+    const spec = preferNormal(withoutFormRows(proposed, claims, release, context), prioritySources, release, context);
     const consumed = new Set<Leaf>();
     const added: GeneratedLeaf[] = [];
     const clashes = new Map<string, string>();
@@ -108,14 +108,19 @@ function withoutFormRows(spec: Specialisation, claims: Map<string, Leaf[]>, rele
  * A field read with lib.mkForce where the generator writes that same lib.mkForce itself (the parent
  * sets the option too) is the field at its normal priority: the text is the same either way.
  */
-function preferNormal(spec: Specialisation, release: Release, context: ProbeContext): Specialisation {
+function preferNormal(spec: Specialisation, sources: Map<FieldPriorityKey, Leaf>, release: Release, context: ProbeContext): Specialisation {
   let out = spec;
   for (const key of FIELD_PRIORITY_KEYS) {
     if (out.priorities[key] !== 'force') continue;
     const normal = { ...out, priorities: { ...out.priorities, [key]: 'normal' } };
     const a = generatedLeaves(out, release, context.base).map((g) => `${g.key}=${g.canon}`);
     const b = generatedLeaves(normal, release, context.base).map((g) => `${g.key}=${g.canon}`);
-    if (a.length === b.length && a.every((x, i) => x === b[i])) out = normal;
+    if (a.length !== b.length || a.some((x, i) => x !== b[i])) continue;
+    // Both write the same lib.mkForce; the generator's own says why in a comment above it. Without
+    // that comment, the priority was chosen (and the text comes back the same either way).
+    const comment = sources.get(key)?.comment;
+    const text = generate({ ...defaultProject(release), base: context.base, specialisations: [{ ...normal, extraConfig: '' }] }).text;
+    if (comment != null && text.includes(comment.split('\n')[0])) out = normal;
   }
   return out;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultBase, defaultFromParent } from '../../model/defaults';
 import { USUAL_DISPLAY_MANAGER } from '../../model/desktop';
-import { BOOTLOADERS, DESKTOPS, RELEASES, type Base, type Gpu, type Project, type Specialisation } from '../../model/types';
+import { BOOTLOADERS, DESKTOPS, FIELD_PRIORITY_KEYS, RELEASES, type Base, type Gpu, type Project, type Setting, type Specialisation } from '../../model/types';
 import { projectArb } from '../../test/arbitraries';
 import { generate } from '../generate';
 import { DESKTOP_RULES, NVIDIA_OPEN, at } from '../releases';
@@ -14,7 +14,29 @@ import { importNix, type ImportResult } from './import-nix';
  * the same; GPU fields that no option carries for the mode are at their defaults.
  */
 export function normalise(p: Project): Project {
-  return { ...p, specialisations: p.specialisations.map(normaliseSpecialisation) };
+  const out = { ...p, specialisations: p.specialisations.map(normaliseSpecialisation) };
+  // A field's priority where the field writes nothing (a desktop's priority without a desktop) is normal.
+  const text = generate(out).text;
+  out.specialisations = out.specialisations.map((s, i) => {
+    let priorities = s.priorities;
+    for (const key of FIELD_PRIORITY_KEYS) {
+      if (priorities[key] === 'normal') continue;
+      const normal = { ...priorities, [key]: 'normal' as const };
+      const specs = out.specialisations.map((x, j) => (j === i ? { ...s, priorities: normal } : x));
+      if (generate({ ...out, specialisations: specs }).text === text) priorities = normal;
+    }
+    return priorities === s.priorities ? s : { ...s, priorities };
+  });
+  return out;
+}
+
+/** A row of type nix whose text is a literal the importer types: `-5` is an int, `true` a bool. */
+function typedRow(r: Setting): Setting {
+  if (r.type !== 'nix') return r;
+  const v = r.value.trim();
+  if (/^-?(0|[1-9][0-9]*)$/.test(v)) return { ...r, type: 'int', value: v };
+  if (v === 'true' || v === 'false') return { ...r, type: 'bool', value: v };
+  return r;
 }
 
 function normaliseSpecialisation(s: Specialisation): Specialisation {
@@ -27,6 +49,7 @@ function normaliseSpecialisation(s: Specialisation): Specialisation {
     fromParent: s.inheritParentConfig ? defaultFromParent() : s.fromParent,
     desktop: { ...s.desktop, displayManager },
     gpu: nvidia ? s.gpu : { ...s.gpu, driver: 'stable', openKernelModule: false },
+    settings: s.settings.map(typedRow),
   };
 }
 
@@ -36,10 +59,15 @@ const imported = (r: ImportResult): Project => {
 };
 
 /**
- * Projects without setting rows: the importer does not read rows back yet (it keeps them as extra
- * Nix, with their meaning); issue 10, item 5. The rows' meaning is checked in generate.test.ts.
+ * Projects with everything: form fields with their priorities, and setting rows — except rows of
+ * type nix that the text cannot tell from something else (docs/import.md): a `let … in` or
+ * `with …;` expression reads back as extra Nix (that is how kept Nix carries the names it needs),
+ * and a plain attribute set as one row per attribute.
  */
-const formProjectArb = (release?: fc.Arbitrary<Project['nixosRelease']>) => projectArb(release, { settings: false });
+const readsBackOtherwise = (r: Setting) =>
+  r.type === 'nix' && (/^\s*(let|with)\b/.test(r.value) || (/^\s*\{/.test(r.value) && r.priority === 'normal' && r.condition === null));
+const formProjectArb = (release?: fc.Arbitrary<Project['nixosRelease']>) =>
+  projectArb(release).filter((p) => p.specialisations.every((s) => !s.settings.some(readsBackOtherwise)));
 
 describe('import(generate(p))', () => {
   it('gives back p for every release (after the choices the text cannot tell apart)', () => {
