@@ -23,7 +23,7 @@ describe('setting rows against the option catalog', () => {
         severity: 'warning',
         message: expect.stringMatching(/renamed services\.xserver\.displayManager\.sddm\.enable to services\.displayManager\.sddm\.enable/),
       },
-      { path: 'specialisations[0].settings[1].type', severity: 'warning', message: expect.stringMatching(/takes bool .* not a string/) },
+      { path: 'specialisations[0].settings[1].type', severity: 'warning', message: expect.stringMatching(/takes a boolean in NixOS 24\.11, not a string/) },
     ]);
     // The old name was the name before the rename.
     expect(catalogDiagnostics(project('23.11', sddm), index('23.11'))).toEqual([]);
@@ -41,5 +41,14 @@ describe('setting rows against the option catalog', () => {
     const moved = { ...p, specialisations: [{ ...p.specialisations[0], settings: [sddm] }] };
     expect(m.fix!.apply(moved)).toBe(moved);
     expect(settingMigrations(fixed, index('24.11'))).toEqual([]);
+  });
+
+  it('takes an empty list for a list of anything, and says types in words', () => {
+    const empty = { ...defaultSetting(['boot', 'extraModulePackages']), type: 'strings' as const, items: [] };
+    expect(catalogDiagnostics(project('26.05', empty), index('26.05'))).toEqual([]);
+    const full = { ...empty, items: ['x'] };
+    expect(catalogDiagnostics(project('26.05', full), index('26.05')).map((d) => d.message)).toEqual([
+      'boot.extraModulePackages takes a list of packages in NixOS 26.05, not a list of strings',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { Migration } from '../../nix/migrate';
 import { releaseLabel } from '../../nix/releases';
 import { attrPath } from '../../nix/strings';
 import { checkValueType, type OptionIndex } from './lookup';
+import { describeType } from './type-grammar';
 
 /**
  * Setting rows checked against one release's option catalog (docs/option-catalog.md). Most of the
@@ -41,8 +42,10 @@ export function catalogDiagnostics(project: Project, index: OptionIndex): Diagno
       }
       const option = index.optionAt(row.path);
       if (!option) return;
-      if (checkValueType(option.type, row.type, option.enum) === 'mismatch')
-        warn('type', `${attrPath(row.path)} takes ${option.type.replace(/ /g, ' of ')} in NixOS ${release}, not ${TYPE_WORDS[row.type]}`);
+      // An empty list is a list of anything.
+      const emptyList = (row.type === 'strings' || row.type === 'packages') && row.items.length === 0 && /\blistOf\b/.test(option.type);
+      if (!emptyList && checkValueType(option.type, row.type, option.enum) === 'mismatch')
+        warn('type', `${attrPath(row.path)} takes ${describeType(option.type)} in NixOS ${release}, not ${TYPE_WORDS[row.type]}`);
       else if (option.enum && row.type === 'string' && !option.enum.includes(row.value))
         warn('value', `${attrPath(row.path)} takes one of ${option.enum.map((v) => JSON.stringify(v)).join(', ')} in NixOS ${release}`);
     }),

@@ -31,3 +31,34 @@ export function usesEnum(type: OptionType): boolean {
   if ('of' in type) return Array.isArray(type.of) ? type.of.some(usesEnum) : usesEnum(type.of);
   return type.kind === 'enum';
 }
+
+const ATOM_WORDS: Record<(typeof TYPE_ATOMS)[number], [string, string]> = {
+  bool: ['a boolean', 'booleans'],
+  int: ['an integer', 'integers'],
+  float: ['a floating-point number', 'floating-point numbers'],
+  str: ['a string', 'strings'],
+  path: ['a path', 'paths'],
+  package: ['a package', 'packages'],
+  enum: ['one of its values', 'values from its list'],
+  submodule: ['a set of sub-options', 'sets of sub-options'],
+  attrs: ['an attribute set', 'attribute sets'],
+  function: ['a function', 'functions'],
+  other: ['a value', 'values'],
+};
+
+/** A type in words: `listOf package` → "a list of packages", `nullOr str` → "a string or null". */
+export function describeType(type: OptionType | TypeText, plural = false): string {
+  const t = typeof type === 'string' ? parseType(type) : type;
+  switch (t.kind) {
+    case 'listOf':
+      return `${plural ? 'lists' : 'a list'} of ${describeType(t.of, true)}`;
+    case 'attrsOf':
+      return `${plural ? 'attribute sets' : 'an attribute set'} of ${describeType(t.of, true)}`;
+    case 'nullOr':
+      return `${describeType(t.of, plural)} or null`;
+    case 'either':
+      return `${describeType(t.of[0], plural)} or ${describeType(t.of[1], plural)}`;
+    default:
+      return ATOM_WORDS[t.kind][plural ? 1 : 0];
+  }
+}
