@@ -97,13 +97,15 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = [], text?: 
 
 /** The `#` comment lines right above the line at `offset`, trimmed, or null. */
 function commentAbove(text: string, offset: number): string | null {
-  const lines = text.slice(0, offset).split('\n');
-  lines.pop();
   const out: string[] = [];
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const t = lines[i].trim();
+  // End of the line above (the newline before the definition's line), walking up line by line.
+  let end = text.lastIndexOf('\n', offset - 1);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const t = text.slice(start, end).trim();
     if (!t.startsWith('#')) break;
     out.unshift(t.replace(/^#\s?/, ''));
+    end = start - 1;
   }
   return out.length ? out.join('\n') : null;
 }
