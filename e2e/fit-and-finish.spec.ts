@@ -196,6 +196,28 @@ test.describe('at 1440×900', () => {
     await expect(problems(page).getByRole('heading')).not.toHaveText(/note/);
   });
 
+  test('release-change notices: compact, one at a time, and gone when their release is no longer the target', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Chani and Paul' }).click();
+    await expect(form(page, 'chani')).toBeVisible();
+    const notices = page.getByRole('status', { name: 'Notices' });
+    const releaseNotices = notices.getByText(/^Target release changed/);
+    const release = page.getByLabel('NixOS release');
+    await release.selectOption('24.05');
+    await expect(releaseNotices).toHaveText([/to 24\.05/]);
+    await release.selectOption('23.11');
+    // The change to 24.05 no longer applies: only the latest stays.
+    await expect(releaseNotices).toHaveText([/from 24\.05 to 23\.11/]);
+    const box = await notices.boundingBox();
+    expect(box!.height).toBeLessThan(160);
+    await expect(notices.getByRole('button', { name: /^Dismiss: Target release changed/ })).toBeVisible();
+
+    // Undo (not the notice's button): the target is 24.05 again, and the notice about 23.11 leaves on its own.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(release).toHaveValue('24.05');
+    await expect(releaseNotices).toHaveCount(0);
+  });
+
   test('a new blank specialisation is entry-1, the next entry-2: names that read well and are unique', async ({ page }) => {
     await page.goto('./');
     await addBlank(page);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { downloadText } from '../features/project/download';
 import { studioStore, useStudio, type Notice, type NoticeAction } from '../store/studio-store';
 
@@ -17,6 +18,12 @@ function runAction(notice: Notice, action: NoticeAction) {
 export function Notices() {
   const notices = useStudio((s) => s.notices);
   const dismiss = useStudio((s) => s.dismissNotice);
+  const project = useStudio((s) => s.project);
+  // Notices that no longer apply (a release change, once the target is another release) leave on their own.
+  useEffect(() => {
+    if (notices.some((n) => n.appliesTo && !n.appliesTo(project)))
+      studioStore.setState({ notices: notices.filter((n) => !n.appliesTo || n.appliesTo(project)) });
+  }, [notices, project]);
   return (
     <div className="notices" role="status" aria-live="polite" aria-label="Notices">
       {notices.map((n, i) => (

@@ -35,6 +35,8 @@ export interface Notice {
   downloads?: NoticeDownload[];
   /** The notice tells of something still going on (saving is off): it has no Dismiss and stays until that ends. */
   persistent?: boolean;
+  /** While the notice still applies to the project (a release change: while that release is the target); it leaves on its own after. */
+  appliesTo?: (project: Project) => boolean;
 }
 
 export interface NoticeDownload {

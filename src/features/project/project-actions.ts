@@ -101,6 +101,8 @@ export function changeRelease(to: Release, queryClient?: QueryClient): void {
       : `Target release changed from ${releaseLabel(from)} to ${releaseLabel(to)}. No option path in your project changes.`,
     details: migrations.map((m) => m.message),
     actions,
+    // It tells of this release: it goes when the target is another one (a later change says what that changes).
+    appliesTo: (p) => p.nixosRelease === to,
   });
   if (queryClient && state().project.specialisations.some((s) => s.settings.length)) void announceSettingMigrations(from, to, queryClient);
 }
