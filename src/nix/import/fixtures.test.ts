@@ -119,9 +119,9 @@ const FIXTURES: Fixture[] = [
       const [office] = p.specialisations;
       expect(office.users).toMatchObject([{ name: 'sam', uid: 1001, description: 'Sam' }]);
       expect(office.tags).toEqual(['office']);
-      // CRs included: inside the '' string they are part of the value (a string row writes them escaped).
+      // Kept as written, CRs included: inside the '' string they are part of the value.
+      expect(office.extraConfig).toContain("''\r\n      Welcome to the ${place} entry.\r\n");
       expect(office.settings.map((row) => [row.path.join('.'), row.value])).toEqual([
-        ['environment.etc.issue.office.text', '\r\n      Welcome to the office entry.\r\n      Ask IT before you install anything.\r\n'],
         ['environment.etc.motd.text', 'first line\nsecond line'],
         ['services.printing.enable', 'true'],
       ]);

@@ -1,6 +1,9 @@
 # Edited on Windows: every line ends in CR LF, and a tab indents here and there.
 { config, lib, pkgs, ... }:
 
+let
+  place = "office";
+in
 {
 	specialisation.office = {
 		configuration = {
@@ -12,7 +15,7 @@
     };
     # The banner keeps its CR LF line ends: Nix reads them as part of the text.
     environment.etc."issue.office".text = ''
-      Welcome to the office entry.
+      Welcome to the ${place} entry.
       Ask IT before you install anything.
     '';
     environment.etc."motd".text = "first line
