@@ -1,5 +1,5 @@
 import type { Binding, Expr } from './ast';
-import { attrName, attrPath, commentText, nixString } from './strings';
+import { attrName, attrPath, commentText, indentedStringLines, nixString } from './strings';
 
 export interface LineRange {
   /** 1-based, inclusive. */
@@ -201,7 +201,7 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
   const flat = (e: Expr): string | null => {
     switch (e.type) {
       case 'string':
-        return nixString(e.value);
+        return indentedStringLines(e.value) === null ? nixString(e.value) : null;
       case 'int':
         return String(e.value);
       case 'bool':
@@ -311,6 +311,22 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
       case 'raw':
         rawText(e.text, indent);
         return;
+      case 'string': {
+        // Text of several lines, as people write it: an indented string.
+        const content = indentedStringLines(e.value);
+        if (content === null) {
+          current += nixString(e.value);
+          return;
+        }
+        current += "''";
+        for (const line of content) {
+          newline(line === '' ? '' : indent + INDENT);
+          current += line;
+        }
+        newline(indent);
+        current += "''";
+        return;
+      }
       default:
         current += oneLine ?? '';
     }

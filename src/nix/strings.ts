@@ -38,6 +38,31 @@ export function nixString(value: string): string {
   return out + '"';
 }
 
+/**
+ * The content lines of `value` written as an indented string (`''` … `''`), escaped, or null when
+ * it reads better, or can only be exact, as a `"…"` string. Nix takes the smallest indentation of
+ * the lines off and keeps every other character, so only text it reads back exactly qualifies:
+ * several lines ending in a line break, no CR, tab or other control character, no blank line with
+ * spaces in it, no trailing blanks, and a line that starts at its left edge. `''` is written `'''`
+ * and `${` `''${`.
+ */
+export function indentedStringLines(value: string): string[] | null {
+  if (!value.endsWith('\n') || value.startsWith('\n')) return null;
+  const lines = value.slice(0, -1).split('\n');
+  if (lines.length < 2 && value.length < 60) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  if (/[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/.test(value)) return null;
+  let flush = false;
+  for (const line of lines) {
+    if (/[ ]$/.test(line)) return null;
+    if (line !== '' && !line.startsWith(' ')) flush = true;
+  }
+  if (!flush) return null;
+  // An odd run of quotes before `${` would join the `''${` escape (`'''` is an escape too).
+  if (/(^|[^'])('')*'\$\{/m.test(value)) return null;
+  return lines.map((line) => line.replace(/''/g, "'''").replace(/\$\{/g, "''${"));
+}
+
 /** Characters that end a `#` comment in Nix (CR, LF) or that show as a line break or not at all in an editor. */
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
 const COMMENT_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/g;
