@@ -79,8 +79,9 @@ export function formatReport(report: ImportReport): string[] {
     out.push(`  read into the form: ${s.read.length ? s.read.join('; ') : 'nothing'}`);
     if (s.kept.length)
       out.push(`  kept as Nix: ${list(s.kept.map((k) => `${k.label} (line ${k.line}${k.why ? `: ${k.why}` : ''})`), 20)}`);
-    const rows = s.settings.filter((x) => x.to === 'row');
-    if (rows.length) out.push(`  setting rows: ${list(rows.map((x) => `${x.path} (line ${x.line})`), 20)}`);
+    const where = (to: SettingReport['to']) => s.settings.filter((x) => x.to === to).map((x) => `${x.path} (line ${x.line})`);
+    if (where('field').length) out.push(`  in form fields: ${list(where('field'), 20)}`);
+    if (where('row').length) out.push(`  setting rows: ${list(where('row'), 20)}`);
     for (const a of s.added) out.push(`  added by the form: ${a.text} (${a.why})`);
     for (const n of s.notes) out.push(`  note: ${n}`);
   }
