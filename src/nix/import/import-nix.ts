@@ -353,7 +353,7 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
   const notes = [...located.notes];
   if (text.trim() === '') notes.push('The text is empty: there was nothing to import.');
   if (reports.some((r) => r.keptRelativePaths))
-    notes.push('Kept Nix contains relative paths (./…): they are resolved from the folder of the generated file, so put it next to your configuration.nix.');
+    notes.push('Kept Nix or setting rows contain relative paths (./…): they are resolved from the folder of the generated file, so put it next to your configuration.nix.');
   return {
     project,
     report: {
@@ -400,7 +400,9 @@ function build(p: Prepared, mapping: Mapping, src: SourceText, release: Release)
   const spec: Specialisation = { ...model, name: found.name, inheritParentConfig: p.inheritParentConfig, extraConfig: kept.text };
   // In the kept text itself: a `let` binding or a helper's argument carried along may hold one.
   const keptTree = kept.text.includes('./') ? parseBindings(kept.text) : null;
-  const keptRelativePaths = keptTree?.ok === true && hasRelativePath(keptTree.bindings);
+  // Setting rows too: a path row, or a nix row with a path in it (`imports = [ ./gaming.nix ]`).
+  const rowRelativePath = spec.settings.some((r) => (r.type === 'path' || r.type === 'nix') && /(^|[\s[(])\.\.?\//.test(r.value));
+  const keptRelativePaths = (keptTree?.ok === true && hasRelativePath(keptTree.bindings)) || rowRelativePath;
   return {
     spec,
     report: {
