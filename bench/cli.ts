@@ -103,7 +103,7 @@ export async function benchCli(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
   try {
     const childBundle = join(dir, 'cli-child.cjs');
-    await buildCli({ entry: join(root, 'bench/cli-child.ts'), outfile: childBundle, banner: '' });
+    await buildCli({ entry: join(root, 'bench/cli-child.ts'), outfile: childBundle, program: false });
     const hasNix = spawnSync('nix-instantiate', ['--version']).status === 0;
     const out: BenchResult[] = [];
 

@@ -5,7 +5,7 @@ export declare function cliBuildOptions(entry?: string): Record<string, unknown>
 export declare function buildCli(options?: {
   entry?: string;
   outfile?: string;
-  banner?: string;
+  program?: boolean;
 }): Promise<{ startedAt: number; inputs: string[]; bytes: number }>;
 export declare function freshBuild(): string | null;
 export declare function buildProgram(): Promise<{ startedAt: number; inputs: string[]; bytes: number }>;
