@@ -218,6 +218,20 @@ test.describe('at 1440×900', () => {
     await expect(releaseNotices).toHaveCount(0);
   });
 
+  test('the problems count beside the output tabs is in sight and jumps to the problems list', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Chani and Paul' }).click();
+    await expect(form(page, 'chani')).toBeVisible();
+    await page.getByRole('tab', { name: 'Boot menu' }).click();
+    const count = page.getByRole('button', { name: /^2 warnings\s?: go to the problems list$/ });
+    await expect(count).toBeInViewport();
+    await count.click();
+    await expect(page.getByRole('tab', { name: 'Generated Nix' })).toHaveAttribute('aria-selected', 'true');
+    const heading = problems(page).getByRole('heading');
+    await expect(heading).toBeFocused();
+    await expect(heading).toBeInViewport();
+  });
+
   test('a new blank specialisation is entry-1, the next entry-2: names that read well and are unique', async ({ page }) => {
     await page.goto('./');
     await addBlank(page);

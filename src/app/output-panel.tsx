@@ -1,6 +1,8 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { ApplyPanel } from '../features/apply/apply-panel';
 import { BootMenuPanel } from '../features/boot-menu/boot-menu-panel';
+import { useDerived } from '../store/derived';
 import { useStudio, type OutputTab } from '../store/studio-store';
 import './output-panel.css';
 
@@ -51,29 +53,59 @@ export function OutputPanel({ nix }: { nix: ReactNode }) {
 
   return (
     <div className="panel preview-panel output-panel">
-      <div role="tablist" aria-label="Output" className="output-tabs" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              tabs.current[t.id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`output-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`output-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className="output-tab"
-            onClick={() => show(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
+      <div className="output-head">
+        <div role="tablist" aria-label="Output" className="output-tabs" onKeyDown={onKeyDown}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabs.current[t.id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`output-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`output-panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              className="output-tab"
+              onClick={() => show(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <ProblemsCount onJump={() => flushSync(() => show('nix'))} />
       </div>
       {panel('nix', nix)}
       {panel('boot-menu', tab === 'boot-menu' && <BootMenuPanel />)}
       {panel('apply', tab === 'apply' && <ApplyPanel />)}
     </div>
+  );
+}
+
+/**
+ * The module's errors and warnings, always in sight beside the tabs (the list itself is below the editor, often
+ * out of the panel's view): a button that shows the module's tab and moves to the problems list.
+ */
+function ProblemsCount({ onJump }: { onJump: () => void }) {
+  const { errors, warnings } = useDerived();
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
+  const label = counts.length ? counts.join(', ') : 'No problems';
+  const state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'none';
+  return (
+    <button
+      type="button"
+      className={`problems-count problems-count-${state}`}
+      onClick={() => {
+        onJump();
+        const heading = document.querySelector<HTMLElement>('section[aria-label="Problems"] h3');
+        heading?.focus();
+        heading?.scrollIntoView?.({ block: 'start' });
+      }}
+    >
+      {label}
+      <span className="visually-hidden">: go to the problems list</span>
+    </button>
   );
 }
