@@ -131,13 +131,17 @@ describe('what stays Nix', () => {
   environment.systemPackages = with pkgs; [ (hello.override { }) ];
 }; }`);
     expect(s.tags).toEqual(['a']);
+    // The string with a comment on its line stays Nix with it: a row has no place for a comment.
     expect(s.extraConfig).toBe(`# Steam needs this
 programs.steam.enable = let
   on = true;
 in on;
+environment.etc."x.conf".text = ''
+    line one
+      two
+  ''; # trailing
 environment.systemPackages = with pkgs; [ (hello.override { }) ];`);
-    expect(s.settings.map((r) => [r.path.join('.'), r.type])).toEqual([['environment.etc.x.conf.text', 'string'], ['imports', 'nix']]);
-    expect(s.settings[0].value).toBe('line one\n  two\n');
+    expect(s.settings.map((r) => [r.path.join('.'), r.type])).toEqual([['imports', 'nix']]);
   });
 
   it('splits a nested set: known settings go to the form, the rest keeps its path', () => {
@@ -244,7 +248,7 @@ describe('reports', () => {
     const text = formatReport(imp(fixture('egpu-dotted.nix')).report).join('\n');
     expect(text).toMatch(/^Release: NixOS 26\.05\. /);
     expect(text).toMatch(/read into the form: tags egpu; GPU NVIDIA PRIME offload, external; Thunderbolt; blacklisted modules nouveau/);
-    expect(text).toMatch(/setting rows: hardware\.nvidia\.powerManagement\.enable \(line 33\)/);
+    expect(text).toMatch(/kept as Nix: hardware\.nvidia\.powerManagement\.enable \(line 33: it has a comment, which a setting row has no place for/);
     expect(text).toMatch(/Left out: the top-level configuration outside `specialisation` \(imports, boot\.loader\.systemd-boot\.enable/);
   });
 
@@ -345,4 +349,25 @@ describe('Edit Nix keeps text it did not change byte for byte', () => {
     expect(evaluated(text)).toBe('\r\n      hello\r\n      world\r\n');
     expect(evaluated(generate(first.project).text)).toBe(evaluated(text));
   }, NIX_TIMEOUT);
+});
+
+describe('comments are never lost to a setting row', () => {
+  it('a definition with a comment above it or on its line stays Nix with the comment; one without becomes a row', () => {
+    const text = `{ ... }:
+{
+  specialisation.battery.configuration = {
+    # Saves about an hour on this laptop.
+    services.tlp.enable = true;
+    powerManagement.cpuFreqGovernor = "powersave"; # quiet fans
+    services.thermald.enable = true;
+  };
+}
+`;
+    const r = importNix(text, { release: '25.11' });
+    if (!r.ok) throw new Error(r.error.message);
+    const [s] = r.project.specialisations;
+    expect(s.settings.map((row) => row.path.join('.'))).toEqual(['services.thermald.enable']);
+    expect(s.extraConfig).toContain('# Saves about an hour on this laptop.\nservices.tlp.enable = true;');
+    expect(s.extraConfig).toContain('powerManagement.cpuFreqGovernor = "powersave"; # quiet fans');
+  });
 });

@@ -500,6 +500,8 @@ function whyKept(leaves: readonly Leaf[]): string | undefined {
   if (wrapped) return `written with ${wrapped.wrapper} in a way a setting row cannot hold (a condition or value that uses names bound here, or another wrapper)`;
   if (leaves.some((l) => l.value === null)) return 'an inherit: its value is a name bound here';
   if (leaves.some((l) => l.core && !settingOf(l))) return 'its value uses a name bound here (a let, a with or a function argument), or interpolation of one';
+  if (leaves.some((l) => !isFormPath(l.path) && (l.comment !== null || l.trailingComment)))
+    return 'it has a comment, which a setting row has no place for';
   const known = leaves.find((l) => isFormPath(l.path));
   if (known?.inner && isEmptyList(known.inner)) return 'an empty list, for which the form writes nothing';
   if (known) return 'the form cannot hold this value as written';

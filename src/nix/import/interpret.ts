@@ -282,6 +282,8 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   for (const l of leaves) {
     const unit = settingUnit(l.path);
     if (claimed.has(l) || l.dynamic || count.get(l.key) !== 1 || !ok(unit) || l.path.length === 0) continue;
+    // A row has no place for a comment: a commented definition stays Nix, comment and all.
+    if (l.comment !== null || l.trailingComment) continue;
     const row = settingOf(l);
     if (!row) continue;
     s.settings.push(row);

@@ -37,6 +37,8 @@ export interface Leaf {
   source: string | null;
   /** The comment lines right above the definition, without `#` (when the text was given). */
   comment: string | null;
+  /** A comment follows the definition on its line (`x = 1; # why`), when the text was given. */
+  trailingComment: boolean;
 }
 
 export const pathKey = (path: readonly string[]): string => path.join('\u0001');
@@ -61,6 +63,7 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = [], text?: 
         out.push({
           node, path, key: pathKey(path), dynamic: n.name === null, value: null, wrapper: null, inner: null, canon, innerCanon: canon,
           core: null, coreCanon: canon, priority: 'normal', overridePriority: null, condition: null, source: null, comment: null,
+          trailingComment: false,
         });
       }
       continue;
@@ -90,6 +93,7 @@ export function leavesOf(nodes: readonly ConfigNode[], out: Leaf[] = [], text?: 
       condition: w.condition,
       source: w.core && text !== undefined ? text.slice(unparenExpr(w.core).start, unparenExpr(w.core).end) : null,
       comment: text === undefined ? null : commentAbove(text, b.start),
+      trailingComment: text !== undefined && /^[ \t]*(#|\/\*)/.test(text.slice(b.end, b.end + 200)),
     });
   }
   return out;
