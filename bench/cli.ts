@@ -19,7 +19,7 @@ const SEED_LIMIT = 2.5;
 const BIG_LIMIT = 1.0;
 const BIG_AIM = 0.5;
 const SEED_RUNS = 15;
-const BIG_RUNS = 5;
+const BIG_RUNS = 7;
 const WARM_RUNS = 5;
 
 const root = join(import.meta.dirname, '..');

@@ -3,8 +3,9 @@ import { runMain, type Command } from './cli';
 
 /**
  * `specialisation-studio generate|import …`: the program `npm run build:cli` bundles into
- * dist-cli/specialisation-studio.mjs (the package's `bin`). Each command's code is loaded when it is
- * run, so `import` does not start the generator's data, nor `generate` the importer.
+ * dist-cli/specialisation-studio.cjs (the package's `bin`). Each command's code is evaluated when that
+ * command runs: `import` does not set up what only `generate` needs (the option catalog's checks),
+ * nor `generate` the importer.
  */
 const USAGE = `usage: specialisation-studio <command> [arguments]
 
