@@ -158,7 +158,7 @@ base.describe('a part whose file cannot be loaded', () => {
     await expect(offer(page, 'The import dialog').getByRole('button', { name: 'Reload', exact: true })).toBeVisible();
     await expect(header(page)).toBeVisible();
     await addBlank(page);
-    await expect(preview(page)).toContainText('specialisation.specialisation.configuration');
+    await expect(preview(page)).toContainText('specialisation.entry-1.configuration');
     await page.unroute('**/assets/import-dialog-*.js');
     await offer(page, 'The import dialog').getByRole('button', { name: 'Reload', exact: true }).click();
     await page.getByRole('button', { name: 'Import Nix…' }).click();
