@@ -5,7 +5,7 @@ import { parseProjectText } from '../../model/read';
 import type { Project, Release } from '../../model/types';
 import type { QueryClient } from '@tanstack/react-query';
 import { optionCatalogQuery } from '../../catalog/option-catalog';
-import { releaseMigrations } from '../../nix/migrate';
+import { releaseMigrations, type Migration } from '../../nix/migrate';
 import { settingMigrations } from '../../nixos/options/check-settings';
 import { indexCatalog } from '../../nixos/options/lookup';
 import { releaseLabel } from '../../nix/releases';
@@ -79,20 +79,28 @@ function applyOpened(fileName: string, result: ProjectFileResult): void {
   state().notify({ kind: 'info', message: `Opened ${fileName}.`, actions: [undoAction(`Undo opening ${fileName}`)] });
 }
 
-/** Changes the target release and tells what that changes, offering the fixes the new release needs. */
-export function changeRelease(to: Release, queryClient?: QueryClient): void {
-  const from = state().project.nixosRelease;
-  if (from === to) return;
-  state().setProject((p) => setRelease(p, to));
-  const migrations = releaseMigrations(state().project, from, to);
+/**
+ * A notice's buttons for the fixes of `migrations`: one per fix, and one for all of them when there
+ * are several; each says it is done, with an Undo.
+ */
+function fixActions(migrations: readonly Migration[], allLabel: string, allDone: string): NoticeAction[] {
   const fixes = migrations.flatMap((m) => (m.fix ? [m.fix] : []));
   const apply = (label: string, recipe: (p: Project) => Project) => () => {
     state().setProject(recipe);
     state().notify({ kind: 'info', message: `Done: ${label}.`, actions: [undoAction(`Undo: ${label}`)] });
   };
   const actions: NoticeAction[] = fixes.map((f) => ({ label: f.label, run: apply(f.label, f.apply) }));
-  if (fixes.length > 1)
-    actions.push({ label: 'Apply all suggestions', run: apply('Applied all suggestions', (p) => fixes.reduce((x, f) => f.apply(x), p)) });
+  if (fixes.length > 1) actions.push({ label: allLabel, run: apply(allDone, (p) => fixes.reduce((x, f) => f.apply(x), p)) });
+  return actions;
+}
+
+/** Changes the target release and tells what that changes, offering the fixes the new release needs. */
+export function changeRelease(to: Release, queryClient?: QueryClient): void {
+  const from = state().project.nixosRelease;
+  if (from === to) return;
+  state().setProject((p) => setRelease(p, to));
+  const migrations = releaseMigrations(state().project, from, to);
+  const actions = fixActions(migrations, 'Apply all suggestions', 'Applied all suggestions');
   actions.push(undoAction(`Undo: back to ${releaseLabel(from)}`, (p) => setRelease(p, from)));
   state().notify({
     kind: migrations.some((m) => m.kind === 'unavailable') ? 'warning' : 'info',
@@ -117,14 +125,7 @@ async function announceSettingMigrations(from: Release, to: Release, queryClient
   if (!catalog || state().project.nixosRelease !== to) return;
   const migrations = settingMigrations(state().project, indexCatalog(catalog));
   if (!migrations.length) return;
-  const fixes = migrations.flatMap((m) => (m.fix ? [m.fix] : []));
-  const apply = (label: string, recipe: (p: Project) => Project) => () => {
-    state().setProject(recipe);
-    state().notify({ kind: 'info', message: `Done: ${label}.`, actions: [undoAction(`Undo: ${label}`)] });
-  };
-  const actions: NoticeAction[] = fixes.map((f) => ({ label: f.label, run: apply(f.label, f.apply) }));
-  if (fixes.length > 1)
-    actions.push({ label: 'Apply all renames', run: apply('Applied all renames', (p) => fixes.reduce((x, f) => f.apply(x), p)) });
+  const actions = fixActions(migrations, 'Apply all renames', 'Applied all renames');
   state().notify({
     kind: 'warning',
     message: `Settings whose option changed from ${releaseLabel(from)} to ${releaseLabel(to)}:`,
