@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { Severity } from '../../model/types';
+import type { Release, Severity } from '../../model/types';
 import { optionDocsUrl, optionPathForField } from '../../nix/option-docs';
 import { useFieldDiagnostics } from '../../store/derived';
 import { fieldId } from './field-id';
@@ -110,7 +110,11 @@ export function DocLink({ path }: { path: string }) {
   const settings = useOptionalSettings();
   const option = settings && optionPathForField(path, settings, settings.release);
   if (!settings || !option) return null;
-  const { release } = settings;
+  return <OptionDocLink option={option} release={settings.release} />;
+}
+
+/** Link to an option on search.nixos.org for a release. */
+export function OptionDocLink({ option, release }: { option: string; release: Release }) {
   // Named by its content, not aria-label, so getByLabel('Tags') finds the field and not this link.
   return (
     <a

@@ -4,7 +4,6 @@ import { flushSync } from 'react-dom';
 import { packagesQuery } from '../../catalog/queries';
 import { addSetting, moveSetting, parseOptionPath, removeSetting, updateSetting } from '../../model/operations';
 import { PRIORITIES, SETTING_TYPES, type Priority, type Setting, type SettingType } from '../../model/types';
-import { optionDocsUrl } from '../../nix/option-docs';
 import { print } from '../../nix/printer';
 import { settingExpr } from '../../nix/settings';
 import { attrPath } from '../../nix/strings';
@@ -12,7 +11,7 @@ import { studioStore, undo, useStudio } from '../../store/studio-store';
 import { useOptionIndex } from '../options/option-index';
 import { isFreshRow, optionCompletions, pathText, placeholderRange, rowForOption } from '../options/option-paths';
 import { ChipsField } from './chips-field';
-import { Field, type ControlProps, type FieldMessage } from './field';
+import { Field, OptionDocLink, type ControlProps, type FieldMessage } from './field';
 import { fieldId } from './field-id';
 import { useFormContext } from './form-context';
 import { Section } from './section';
@@ -350,19 +349,7 @@ function PathField({ si, ri, n, path }: PartProps & { path: string[] }) {
               placeholder="services.tlp.enable"
               className="mono"
             />
-            {option && (
-              <a
-                className="doc-link"
-                href={optionDocsUrl(option, release)}
-                target="_blank"
-                rel="noopener noreferrer"
-                title={`${option} on search.nixos.org (${release}), opens in a new tab`}
-              >
-                <span className="visually-hidden">Documentation for </span>
-                <span className="doc-link-option">{option}</span>
-                <span aria-hidden="true"> ↗</span>
-              </a>
-            )}
+            {option && <OptionDocLink option={option} release={release} />}
             {renameTo && (
               <button type="button" className="button-small setting-rename" onClick={() => applyRename(renameTo)}>
                 Use {attrPath(renameTo)}
