@@ -48,7 +48,7 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.node } },
   },
 
-  // One-way dependencies: model → nix → store/catalog → features → app.
+  // One-way dependencies: nix (the language) and model → nixos (NixOS knowledge) → store/catalog → features → app.
   {
     files: ['src/model/**'],
     rules: restrict(
@@ -56,7 +56,7 @@ export default defineConfig([
         group: [...packages.react, ...packages.state, ...packages.monaco, ...packages.tanstack],
         message: 'src/model is plain TypeScript: no React, zustand, zundo, Monaco or TanStack.',
       },
-      folders(['nix', 'store', 'catalog', 'features', 'app'], 'src/model depends on nothing else in src/.'),
+      folders(['nix', 'nixos', 'store', 'catalog', 'features', 'app'], 'src/model depends on nothing else in src/.'),
     ),
   },
   {
@@ -66,7 +66,10 @@ export default defineConfig([
         group: [...packages.react, ...packages.state, ...packages.monaco, ...packages.tanstack],
         message: 'src/nix is plain TypeScript: no React, zustand, zundo, Monaco or TanStack.',
       },
-      folders(['store', 'catalog', 'features', 'app'], 'src/nix may only depend on src/model.'),
+      folders(
+        ['model', 'nixos', 'store', 'catalog', 'features', 'app'],
+        'src/nix is the Nix language alone (syntax tree, lexer, parser, printer, escaping): it knows nothing of NixOS or the project.',
+      ),
     ),
   },
   {

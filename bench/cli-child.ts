@@ -2,8 +2,8 @@ import '../src/cli/v8-flags';
 import { readUtf8File } from '../src/cli/cli';
 import { runGenerate } from '../src/cli/generate-command';
 import { parseProjectText } from '../src/model/read';
-import { generate } from '../src/nix/generate';
-import { validate } from '../src/nix/validate';
+import { generate } from '../src/nixos/generate';
+import { validate } from '../src/nixos/validate';
 
 /**
  * Timings inside one fresh process, for bench/cli.ts, which bundles this file as the program is

@@ -4,7 +4,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildCli, ensureProgram } from '../scripts/build-cli.mjs';
 import { projectFileText } from '../src/model/project-file';
-import { generate } from '../src/nix/generate';
+import { generate } from '../src/nixos/generate';
 import { bigProject } from './generate';
 import { budgetLine, median, type BenchResult } from './report';
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { defaultProject, defaultSpecialisation, defaultUser } from '../src/model/defaults';
 import type { Project } from '../src/model/types';
-import { generate } from '../src/nix/generate';
-import { validate } from '../src/nix/validate';
+import { generate } from '../src/nixos/generate';
+import { validate } from '../src/nixos/validate';
 import { budgetLine, median, percentile, type BenchResult } from './report';
 
 /** A project of `count` specialisations with 10 users each, every section filled. */

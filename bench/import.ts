@@ -1,4 +1,4 @@
-import { importNix } from '../src/nix/import/import-nix';
+import { importNix } from '../src/nixos/import/import-nix';
 import { parseNix } from '../src/nix/syntax/parse';
 import { buildLargeConfiguration } from './parse.bench-data';
 import { budgetLine, median, percentile, type BenchResult } from './report';

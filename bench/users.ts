@@ -7,9 +7,9 @@ import { defaultProject, defaultSpecialisation, defaultUser } from '../src/model
 import { setUserField } from '../src/model/operations';
 import { parseProjectText } from '../src/model/read';
 import type { Project } from '../src/model/types';
-import { generate } from '../src/nix/generate';
-import { importNix } from '../src/nix/import/import-nix';
-import { validate } from '../src/nix/validate';
+import { generate } from '../src/nixos/generate';
+import { importNix } from '../src/nixos/import/import-nix';
+import { validate } from '../src/nixos/validate';
 import { buildApp } from './build-app';
 import { budgetLine, median, percentile, type BenchResult } from './report';
 

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { linesForField } from '../src/features/preview/field-lines';
 import type { Project } from '../src/model/types';
-import { generate } from '../src/nix/generate';
+import { generate } from '../src/nixos/generate';
 import { hasNix, nixParseError, NO_NIX } from '../src/test/nix';
 import { serveStatic, type StaticServer } from '../scripts/static-server';
 import { blogProject } from './blog-project';

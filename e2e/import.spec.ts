@@ -2,15 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { generate } from '../src/nix/generate';
-import { importNix } from '../src/nix/import/import-nix';
+import { generate } from '../src/nixos/generate';
+import { importNix } from '../src/nixos/import/import-nix';
 import { buildLargeConfiguration } from '../bench/parse.bench-data';
 import { expect, test } from './fixtures';
 import { axeViolations } from './slow-steps';
 
 // Every test here runs under the fixtures of ./fixtures: a request to any other origin fails the test.
 
-const fixture = (name: string) => readFile(fileURLToPath(new URL(`../src/nix/__fixtures__/import/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string) => readFile(fileURLToPath(new URL(`../src/nixos/__fixtures__/import/${name}`, import.meta.url)), 'utf8');
 
 test.beforeEach(async ({ page }) => {
   // The production build's test hook that reads the preview editor's text (src/features/preview/test-hook.ts).
@@ -151,7 +151,7 @@ test.describe('Edit Nix', () => {
 
 test.describe('files as they are on disk', () => {
   test('Edit Nix: an edit elsewhere leaves a CRLF indented string byte for byte, and the module means the same', async ({ page, consoleErrors }) => {
-    const text = await readFile(fileURLToPath(new URL('../src/nix/__fixtures__/import/crlf-windows.nix', import.meta.url)), 'utf8');
+    const text = await readFile(fileURLToPath(new URL('../src/nixos/__fixtures__/import/crlf-windows.nix', import.meta.url)), 'utf8');
     expect(text).toContain("''\r\n      Welcome");
     await page.goto('./');
     await page.getByRole('button', { name: 'Import Nix…' }).click();

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { GroupsCatalog, PackagesCatalog, ReleasesCatalog } from '../nix/catalog';
+import type { GroupsCatalog, PackagesCatalog, ReleasesCatalog } from '../nixos/catalog';
 import { fetchCatalog, listOf } from './fetch-catalog';
 
 const str = (x: unknown) => typeof x === 'string';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { DESKTOPS, DISPLAY_MANAGERS, NVIDIA_DRIVERS, type Release } from '../model/types';
-import type { ReleaseEntry } from '../nix/catalog';
+import type { ReleaseEntry } from '../nixos/catalog';
 import { releasesQuery } from './queries';
 
 export interface Choice {

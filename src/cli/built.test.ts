@@ -24,7 +24,7 @@ const built = (args: string[], input?: string) => run([program], args, input);
 const sources = (args: string[], input?: string) => run(['--import', 'tsx', 'src/cli/main.ts'], args, input);
 
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json')).map((f) => `examples/${f}`);
-const fixtures = ['work-separate.nix', 'seed-blog-as-published.nix', 'tabs-indented.nix'].map((f) => `src/nix/__fixtures__/import/${f}`);
+const fixtures = ['work-separate.nix', 'seed-blog-as-published.nix', 'tabs-indented.nix'].map((f) => `src/nixos/__fixtures__/import/${f}`);
 const cases: [string, string[], string?][] = [
   ...examples.map((f): [string, string[]] => [`generate ${f}`, ['generate', f]]),
   ['generate --release 24.11 (another release)', ['generate', 'examples/seed-chani-paul.json', '--release', '24.11']],
@@ -32,7 +32,7 @@ const cases: [string, string[], string?][] = [
   ['generate with an unknown option', ['generate', 'examples/kernel-test.json', '--frobnicate']],
   ['generate --help', ['generate', '--help']],
   ...fixtures.map((f): [string, string[]] => [`import ${f}`, ['import', f]]),
-  ['import --recover of a cut-off snippet', ['import', 'src/nix/__fixtures__/import/seed-blog-as-published.nix', '--recover']],
+  ['import --recover of a cut-off snippet', ['import', 'src/nixos/__fixtures__/import/seed-blog-as-published.nix', '--recover']],
   ['import - (not Nix)', ['import', '-'], '{ specialisation = '],
   ['no command', []],
   ['an unknown command', ['frobnicate']],

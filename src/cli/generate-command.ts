@@ -1,8 +1,8 @@
 import { parseProjectText } from '../model/read';
 import { RELEASES, type Diagnostic, type Project, type Release } from '../model/types';
 import { isSameFile, parseArgs, readInputOf, type CliResult, type SameFile } from './cli';
-import { generate } from '../nix/generate';
-import { validate } from '../nix/validate';
+import { generate } from '../nixos/generate';
+import { validate } from '../nixos/validate';
 import { buildReleaseCatalog } from '../nixos/options/build';
 import { catalogDiagnostics } from '../nixos/options/check-settings';
 import { indexCatalog } from '../nixos/options/lookup';

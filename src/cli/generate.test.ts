@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../nix/generate';
+import { generate } from '../nixos/generate';
 import { readProject } from '../model/read';
 import { runGenerate } from './generate-command';
 
@@ -69,7 +69,7 @@ describe('npm run --silent generate (the real process)', () => {
   it('exits 0 with the module on stdout, 1 with messages and no stack trace', () => {
     const ok = spawnSync('npx', ['tsx', 'src/cli/generate.ts', 'examples/kernel-test.json'], { cwd: root, encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toBe(readFileSync(join(root, 'src/nix/__fixtures__/kernel-test.nix'), 'utf8'));
+    expect(ok.stdout).toBe(readFileSync(join(root, 'src/nixos/__fixtures__/kernel-test.nix'), 'utf8'));
     const bad = spawnSync('npx', ['tsx', 'src/cli/generate.ts', '-'], { cwd: root, encoding: 'utf8', input: '[1,' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');

@@ -1,7 +1,7 @@
 import { projectFileText } from '../model/project-file';
 import { RELEASES } from '../model/types';
-import { importNix } from '../nix/import/import-nix';
-import { formatReport, typedShare } from '../nix/import/report';
+import { importNix } from '../nixos/import/import-nix';
+import { formatReport, typedShare } from '../nixos/import/report';
 import { isSameFile, parseArgs, readInputOf, type CliResult, type SameFile } from './cli';
 
 const USAGE = `usage: npm run --silent import -- <configuration.nix | -> [-o project.json] [--release <release>] [--recover] [--partial] [--report text|json]

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../model/read';
-import { generate } from '../nix/generate';
+import { generate } from '../nixos/generate';
 import { runImport } from './import-command';
 
 const root = join(__dirname, '../..');
-const fixture = (name: string) => readFileSync(join(root, 'src/nix/__fixtures__/import', name), 'utf8');
+const fixture = (name: string) => readFileSync(join(root, 'src/nixos/__fixtures__/import', name), 'utf8');
 const files: Record<string, string> = {
   'seed.nix': fixture('seed-blog-closed.nix'),
   'blog.nix': fixture('seed-blog-as-published.nix'),
@@ -70,7 +70,7 @@ describe('import command', () => {
 
 describe('npm run --silent import (the real process)', () => {
   it('exits 0 with JSON on stdout, 1 with file:line:column and no stack trace', () => {
-    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'src/nix/__fixtures__/import/work-separate.nix'], { cwd: root, encoding: 'utf8' });
+    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'src/nixos/__fixtures__/import/work-separate.nix'], { cwd: root, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).specialisations[0]).toMatchObject({ name: 'work', inheritParentConfig: false });
     const bad = spawnSync('npx', ['tsx', 'src/cli/import.ts', '-'], { cwd: root, encoding: 'utf8', input: 'specialisation = {' });

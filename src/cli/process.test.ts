@@ -8,7 +8,7 @@ import { runImport } from './import-command';
 
 const root = join(__dirname, '../..');
 const project = readFileSync(join(root, 'examples/kernel-test.json'), 'utf8');
-const nix = readFileSync(join(root, 'src/nix/__fixtures__/import/work-separate.nix'), 'utf8');
+const nix = readFileSync(join(root, 'src/nixos/__fixtures__/import/work-separate.nix'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const readDisk = (f: string) => readFileSync(f, 'utf8');
@@ -93,7 +93,7 @@ describe('writing that fails', () => {
       const generate = run('generate', ['examples/kernel-test.json'], { stdio: ['ignore', full, 'pipe'] });
       expect(generate.status).toBe(1);
       expect(generate.stderr).toBe('<stdout>: cannot write: no space left on device\n');
-      const imported = run('import', ['src/nix/__fixtures__/import/work-separate.nix'], { stdio: ['ignore', full, 'pipe'] });
+      const imported = run('import', ['src/nixos/__fixtures__/import/work-separate.nix'], { stdio: ['ignore', full, 'pipe'] });
       expect(imported.status).toBe(1);
       expect(imported.stderr).toMatch(/\n<stdout>: cannot write: no space left on device\n$/);
       noStackTrace(imported.stderr);
@@ -102,7 +102,7 @@ describe('writing that fails', () => {
     }
     const generate = run('generate', ['examples/kernel-test.json', '-o', '/dev/full']);
     expect(generate).toMatchObject({ status: 1, stdout: '', stderr: '/dev/full: cannot write: no space left on device\n' });
-    const imported = run('import', ['src/nix/__fixtures__/import/work-separate.nix', '-o', '/dev/full']);
+    const imported = run('import', ['src/nixos/__fixtures__/import/work-separate.nix', '-o', '/dev/full']);
     expect(imported).toMatchObject({ status: 1, stdout: '', stderr: '/dev/full: cannot write: no space left on device\n' });
   }, 30_000);
 });
@@ -111,7 +111,7 @@ describe('a byte order mark', () => {
   it('is skipped in a project, on standard input too', () => {
     const r = run('generate', ['-'], { input: `\uFEFF${project}` });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(root, 'src/nix/__fixtures__/kernel-test.nix'), 'utf8'));
+    expect(r.stdout).toBe(readFileSync(join(root, 'src/nixos/__fixtures__/kernel-test.nix'), 'utf8'));
   }, 30_000);
 
   it('is refused at the start of Nix, as nix-instantiate refuses it, with file:line:column', () => {

@@ -7,7 +7,7 @@ export interface Template {
   title: string;
   /** One sentence shown under the title. */
   summary: string;
-  /** The specialisations it adds, written for `TEMPLATE_RELEASE`; src/nix/migrate.ts adapts them to others. */
+  /** The specialisations it adds, written for `TEMPLATE_RELEASE`; src/nixos/migrate.ts adapts them to others. */
   specialisations: () => Specialisation[];
 }
 

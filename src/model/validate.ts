@@ -41,7 +41,7 @@ export function duplicates<T>(items: T[]): Set<number> {
   return dup;
 }
 
-/** Checks of the model that hold for every NixOS release. Release rules and Nix syntax: src/nix/validate.ts. */
+/** Checks of the model that hold for every NixOS release. Release rules and Nix syntax: src/nixos/validate.ts. */
 export function validateModel(project: Project): Diagnostic[] {
   const dupNames = duplicates(project.specialisations.map((s) => s.name));
   const out = project.specialisations.flatMap((s, i) => validateSpecialisation(s, i, dupNames.has(i)));

@@ -1,6 +1,6 @@
 import type { Diagnostic, Project } from '../model/types';
-import { generate, type Generated } from '../nix/generate';
-import { validate } from '../nix/validate';
+import { generate, type Generated } from '../nixos/generate';
+import { validate } from '../nixos/validate';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio, type ExtraCheck, type StudioState } from './studio-store';
 

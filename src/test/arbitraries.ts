@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { defaultFromParent, defaultGpu, defaultKernel, defaultPriorities, defaultProject } from '../model/defaults';
-import { DESKTOP_RULES, DISPLAY_MANAGER_RULES, NVIDIA_DRIVER_RULES, NVIDIA_OPEN, PRIME_EXTRAS, at } from '../nix/releases';
+import { DESKTOP_RULES, DISPLAY_MANAGER_RULES, NVIDIA_DRIVER_RULES, NVIDIA_OPEN, PRIME_EXTRAS, at } from '../nixos/releases';
 import { USUAL_DISPLAY_MANAGER } from '../model/desktop';
 import {
   DESKTOPS,

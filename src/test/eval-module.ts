@@ -1,6 +1,6 @@
 import type { Project } from '../model/types';
 import { NVIDIA_DRIVERS } from '../model/types';
-import { SHELL_PACKAGES } from '../nix/releases';
+import { SHELL_PACKAGES } from '../nixos/releases';
 import { nixEvalJson, nixOfJson, tempFile } from './nix';
 import { own } from '../model/own';
 

@@ -11,7 +11,7 @@ import {
   SHELL_PACKAGES,
   SHELL_PROGRAMS,
   at,
-} from '../nix/releases';
+} from '../nixos/releases';
 import { own } from '../model/own';
 
 /**

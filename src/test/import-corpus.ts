@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importNix, type ImportSuccess } from '../nix/import/import-nix';
-import { typedShare } from '../nix/import/report';
+import { importNix, type ImportSuccess } from '../nixos/import/import-nix';
+import { typedShare } from '../nixos/import/report';
 
 /**
  * Real-world-style configurations with specialisations (eGPU, PRIME offload↔sync with lib.mkForce,
@@ -10,7 +10,7 @@ import { typedShare } from '../nix/import/report';
  * function-form configurations, quoted names, helpers and computed values): issue 10's measure of
  * how much of what people write lands in typed fields.
  */
-export const CORPUS_DIR = fileURLToPath(new URL('../nix/__fixtures__/import/corpus', import.meta.url));
+export const CORPUS_DIR = fileURLToPath(new URL('../nixos/__fixtures__/import/corpus', import.meta.url));
 
 /** At least this share of all settings must land in form fields or typed rows. */
 export const TYPED_SHARE_REQUIRED = 0.9;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Project, Specialisation } from '../../model/types';
-import { applyGuide, type GuideCommand } from '../../nix/apply-guide';
-import { REBUILD_SPECIALISATION_FLAG, at, releaseLabel } from '../../nix/releases';
+import { applyGuide, type GuideCommand } from '../../nixos/apply-guide';
+import { REBUILD_SPECIALISATION_FLAG, at, releaseLabel } from '../../nixos/releases';
 import { useStudio } from '../../store/studio-store';
 import { CopyButton, useAnnouncer } from '../copy/copy-button';
 import { FILE_NAME } from '../preview/export-file';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Project } from '../../model/types';
-import { bootMenu, type BootEntry, type BootMenu } from '../../nix/boot-menu';
+import { bootMenu, type BootEntry, type BootMenu } from '../../nixos/boot-menu';
 import { useStudio } from '../../store/studio-store';
 import { Field } from '../form/field';
 import { SettingsContext } from '../form/form-context';

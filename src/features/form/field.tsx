@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Release, Severity } from '../../model/types';
-import { optionDocsUrl, optionPathForField } from '../../nix/option-docs';
+import { optionDocsUrl, optionPathForField } from '../../nixos/option-docs';
 import { useFieldDiagnostics } from '../../store/derived';
 import { fieldId } from './field-id';
 import { isFresh } from './fresh-fields';

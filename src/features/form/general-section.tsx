@@ -1,7 +1,7 @@
 import { setSpecialisationField } from '../../model/operations';
 import type { FromParent } from '../../model/types';
-import { rememberingRebuild } from '../../nix/apply-guide';
-import { releaseLabel } from '../../nix/releases';
+import { rememberingRebuild } from '../../nixos/apply-guide';
+import { releaseLabel } from '../../nixos/releases';
 import { useStudio } from '../../store/studio-store';
 import { ChipsField } from './chips-field';
 import { Field } from './field';

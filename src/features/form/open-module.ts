@@ -1,5 +1,5 @@
 import type { Release } from '../../model/types';
-import { NVIDIA_OPEN, at } from '../../nix/releases';
+import { NVIDIA_OPEN, at } from '../../nixos/releases';
 
 /**
  * The open module choice NixOS recommends for a release: from 24.11, where the choice must be written, the open

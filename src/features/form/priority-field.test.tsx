@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSpecialisation } from '../../model/defaults';
-import { generate } from '../../nix/generate';
+import { generate } from '../../nixos/generate';
 import { studioStore, undo } from '../../store/studio-store';
 import { field, renderApp, resetStore, serveCatalogs, settle } from '../../test/dom';
 

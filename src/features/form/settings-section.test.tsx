@@ -2,7 +2,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSetting, defaultSpecialisation } from '../../model/defaults';
 import type { Setting } from '../../model/types';
-import { generate } from '../../nix/generate';
+import { generate } from '../../nixos/generate';
 import { studioStore, undo } from '../../store/studio-store';
 import { button, click, field, renderApp, resetStore, selectOption, serveCatalogs, settle, typeInto } from '../../test/dom';
 import type * as FieldModule from './field';

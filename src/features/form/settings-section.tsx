@@ -5,7 +5,7 @@ import { packagesQuery } from '../../catalog/queries';
 import { addSetting, moveSetting, parseOptionPath, removeSetting, updateSetting } from '../../model/operations';
 import { PRIORITIES, SETTING_TYPES, type Priority, type Setting, type SettingType } from '../../model/types';
 import { print } from '../../nix/printer';
-import { settingExpr } from '../../nix/settings';
+import { settingExpr } from '../../nixos/settings';
 import { attrPath } from '../../nix/strings';
 import { studioStore, undo, useStudio } from '../../store/studio-store';
 import { useOptionIndex } from '../options/option-index';

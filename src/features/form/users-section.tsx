@@ -3,7 +3,7 @@ import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from
 import { groupsQuery } from '../../catalog/queries';
 import { addUser, removeUser, setUserField } from '../../model/operations';
 import type { User } from '../../model/types';
-import { KNOWN_SHELLS } from '../../nix/releases';
+import { KNOWN_SHELLS } from '../../nixos/releases';
 import { ChipsField } from './chips-field';
 import { Field } from './field';
 import { clearFresh, markFresh } from './fresh-fields';

@@ -1,5 +1,5 @@
 import type { Project } from '../../model/types';
-import { releaseLabel } from '../../nix/releases';
+import { releaseLabel } from '../../nixos/releases';
 import { studioStore, undo } from '../../store/studio-store';
 
 /**

@@ -7,8 +7,8 @@ import { studioStore, undo } from '../../store/studio-store';
 import { button, click, resetStore, settle, typeInto } from '../../test/dom';
 import { ImportEntry } from './import-entry';
 
-const seed = readFileSync(join(__dirname, '../../nix/__fixtures__/import/seed-blog-closed.nix'), 'utf8');
-const blog = readFileSync(join(__dirname, '../../nix/__fixtures__/import/seed-blog-as-published.nix'), 'utf8');
+const seed = readFileSync(join(__dirname, '../../nixos/__fixtures__/import/seed-blog-closed.nix'), 'utf8');
+const blog = readFileSync(join(__dirname, '../../nixos/__fixtures__/import/seed-blog-as-published.nix'), 'utf8');
 
 function render() {
   const container = document.createElement('div');

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { NixFileSource } from './nix-file-source';
-import { formatError } from '../../nix/import/error';
-import type { ImportResult, ImportSuccess } from '../../nix/import/import-nix';
+import { formatError } from '../../nixos/import/error';
+import type { ImportResult, ImportSuccess } from '../../nixos/import/import-nix';
 import { useStudio } from '../../store/studio-store';
 import { applyImport } from './apply-import';
 import { ImportReportView } from './import-report';

@@ -1,5 +1,5 @@
-import { leftOutSentence, type ImportReport } from '../../nix/import/report';
-import { releaseLabel } from '../../nix/releases';
+import { leftOutSentence, type ImportReport } from '../../nixos/import/report';
+import { releaseLabel } from '../../nixos/releases';
 
 /** What an import will do: the release and why, then per specialisation what the form reads, what stays Nix and what the form adds. */
 export function ImportReportView({ report }: { report: ImportReport }) {

@@ -1,4 +1,4 @@
-import { importNix, type ImportOptions } from '../../nix/import/import-nix';
+import { importNix, type ImportOptions } from '../../nixos/import/import-nix';
 
 /** Imports big texts off the main thread, so the page stays responsive while they are read. */
 const scope = self as unknown as {

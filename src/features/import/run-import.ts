@@ -1,4 +1,4 @@
-import type { ImportOptions, ImportResult } from '../../nix/import/import-nix';
+import type { ImportOptions, ImportResult } from '../../nixos/import/import-nix';
 
 /** Texts at least this long are read in a Web Worker. */
 export const WORKER_THRESHOLD = 40_000;
@@ -18,7 +18,7 @@ const failed = (message: string): ImportResult => ({ ok: false, error: { line: 1
 export function startImport(text: string, options: ImportOptions = {}): ImportRun {
   let cancelled = false;
   let worker: Worker | null = null;
-  const inThread = () => import('../../nix/import/import-nix').then((m) => m.importNix(text, options));
+  const inThread = () => import('../../nixos/import/import-nix').then((m) => m.importNix(text, options));
   const result = new Promise<ImportResult>((resolve) => {
     const settle = (r: ImportResult) => !cancelled && resolve(r);
     if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') {

@@ -1,5 +1,5 @@
 import type { editor, IDisposable, languages } from 'monaco-editor/editor';
-import { optionDocsUrl } from '../../nix/option-docs';
+import { optionDocsUrl } from '../../nixos/option-docs';
 import { NAME, type OptionIndex } from '../../nixos/options/lookup';
 import type { OptionIndexSource } from '../options/option-index';
 import { optionCompletions, pathText } from '../options/option-paths';

@@ -1,5 +1,5 @@
 import type { Base, Release } from '../../model/types';
-import { DESKTOP_RULES, at } from '../../nix/releases';
+import { DESKTOP_RULES, at } from '../../nixos/releases';
 import { useDerived } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
 import './parent.css';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { NixFileSource } from '../import/nix-file-source';
 import type { Base } from '../../model/types';
-import { importBase } from '../../nix/import/import-base';
-import { releaseLabel } from '../../nix/releases';
+import { importBase } from '../../nixos/import/import-base';
+import { releaseLabel } from '../../nixos/releases';
 import { studioStore, undo, useStudio } from '../../store/studio-store';
 import '../import/import.css';
 import { readTextFile } from '../import/read-text-file';

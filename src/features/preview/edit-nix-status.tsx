@@ -1,4 +1,4 @@
-import { leftOutSentence } from '../../nix/import/report';
+import { leftOutSentence } from '../../nixos/import/report';
 import type { EditNixStatus } from './use-edit-nix';
 
 /** What Edit Nix did with the last pause in typing: the forms followed, or where the text is not Nix. */

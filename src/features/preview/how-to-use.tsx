@@ -1,4 +1,4 @@
-import { shellWord } from '../../nix/apply-guide';
+import { shellWord } from '../../nixos/apply-guide';
 import { FILE_NAME } from './export-file';
 
 /** The steps from a downloaded file to a boot entry. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportReport } from '../../nix/import/report';
+import type { ImportReport } from '../../nixos/import/report';
 import type { Project } from '../../model/types';
 import { studioStore, useStudio } from '../../store/studio-store';
 import { startImport, type ImportRun } from '../import/run-import';

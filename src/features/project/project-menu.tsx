@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { RELEASES, type Release } from '../../model/types';
-import { releaseLabel } from '../../nix/releases';
+import { releaseLabel } from '../../nixos/releases';
 import { useStudio } from '../../store/studio-store';
 import { ImportEntry } from '../import/import-entry';
 import { changeRelease, newProject, openProjectFile, saveProjectFile } from './project-actions';

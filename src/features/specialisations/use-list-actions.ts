@@ -8,7 +8,7 @@ import {
   renameSpecialisation,
 } from '../../model/operations';
 import { addSpecialisations, type Template } from '../../model/templates';
-import { templateSpecialisations } from '../../nix/migrate';
+import { templateSpecialisations } from '../../nixos/migrate';
 import { studioStore, undo } from '../../store/studio-store';
 
 /** The list's actions: each one undo step over a pure operation, then the selection follows. */

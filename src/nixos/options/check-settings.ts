@@ -1,6 +1,6 @@
 import type { Diagnostic, Project, Setting } from '../../model/types';
-import type { Migration } from '../../nix/migrate';
-import { releaseLabel } from '../../nix/releases';
+import type { Migration } from '../migrate';
+import { releaseLabel } from '../releases';
 import { attrPath } from '../../nix/strings';
 import { checkValueType, type OptionIndex } from './lookup';
 import { describeType } from './type-grammar';

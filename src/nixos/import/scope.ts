@@ -1,5 +1,5 @@
-import type { AttrsExpr, Binding, Expr, LambdaExpr, LetExpr, LegacyLetExpr, WithExpr } from '../syntax/ast';
-import { isNixGlobal } from '../syntax/globals';
+import type { AttrsExpr, Binding, Expr, LambdaExpr, LetExpr, LegacyLetExpr, WithExpr } from '../../nix/syntax/ast';
+import { isNixGlobal } from '../../nix/syntax/globals';
 
 /**
  * A lexical scope between the root of the input and a specialisation's settings. Kept text that

@@ -1,6 +1,6 @@
-import { select, v, type Expr } from './ast';
-import { isPlainIdentifier } from './strings';
-import { isNixGlobal } from './syntax/globals';
+import { select, v, type Expr } from '../nix/ast';
+import { isPlainIdentifier } from '../nix/strings';
+import { isNixGlobal } from '../nix/syntax/globals';
 import { STANDARD_ARGUMENTS } from './import/scope';
 
 /**

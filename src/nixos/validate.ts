@@ -2,7 +2,7 @@ import { resolveDisplayManager } from '../model/desktop';
 import type { Diagnostic, Project, Release, Specialisation } from '../model/types';
 import { duplicates, validateBase, validateSharedUids, validateSpecialisation } from '../model/validate';
 import { generatedOptionPaths } from './generate';
-import { rawCheck } from './raw';
+import { rawCheck } from '../nix/raw';
 import { validateSettings } from './settings';
 import {
   DESKTOP_RULES,

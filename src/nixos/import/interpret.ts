@@ -16,7 +16,7 @@ import {
 } from '../../model/types';
 import { ATTR_PATH } from '../../model/validate';
 import { AUTOLOGIN_PREFIX, DESKTOP_RULES, DISPLAY_MANAGER_RULES, PRIME_EXTRAS, SHELL_PACKAGES, at, type Steps } from '../releases';
-import { stringLiteralValue, type Expr } from '../syntax/ast';
+import { stringLiteralValue, type Expr } from '../../nix/syntax/ast';
 import { packageList, pathKey, selfContained, type Leaf } from './leaves';
 import type { ProbeContext } from './oracle';
 

@@ -5,7 +5,7 @@ import { USUAL_DISPLAY_MANAGER } from '../../model/desktop';
 import type { Base, Desktop, Gpu } from '../../model/types';
 import { projectArb } from '../../test/arbitraries';
 import { generate } from '../generate';
-import { parseNix } from '../syntax/parse';
+import { parseNix } from '../../nix/syntax/parse';
 import { importBase, type BaseImport } from './import-base';
 
 const ok = (r: ReturnType<typeof importBase>): BaseImport => {

@@ -1,5 +1,5 @@
-import type { AttrBinding, Binding, Expr } from '../syntax/ast';
-import { freeIdentifierUses, freeIdentifiers } from '../syntax/free-vars';
+import type { AttrBinding, Binding, Expr } from '../../nix/syntax/ast';
+import { freeIdentifierUses, freeIdentifiers } from '../../nix/syntax/free-vars';
 import { ARGUMENT_SET } from '../generate';
 import type { Leaf } from './leaves';
 import { wrapperCall, type ConfigExpression, type ConfigNode } from './locate';

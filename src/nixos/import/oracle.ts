@@ -1,10 +1,10 @@
 import { defaultProject } from '../../model/defaults';
 import type { Base, Release, Specialisation } from '../../model/types';
 import { generate } from '../generate';
-import type { SourceMap } from '../printer';
-import { attrPath } from '../strings';
-import { computeLineStarts, lineColumnAt } from '../syntax/lexer';
-import { parseNix } from '../syntax/parse';
+import type { SourceMap } from '../../nix/printer';
+import { attrPath } from '../../nix/strings';
+import { computeLineStarts, lineColumnAt } from '../../nix/syntax/lexer';
+import { parseNix } from '../../nix/syntax/parse';
 import { leavesOf, pathKey, readConfigurationExpression } from './leaves';
 import { locate } from './locate';
 

@@ -1,7 +1,7 @@
-import type { Expr } from '../syntax/ast';
-import { stringLiteralValue } from '../syntax/ast';
-import { freeIdentifiers } from '../syntax/free-vars';
-import { lexToBuffer } from '../syntax/lexer';
+import type { Expr } from '../../nix/syntax/ast';
+import { stringLiteralValue } from '../../nix/syntax/ast';
+import { freeIdentifiers } from '../../nix/syntax/free-vars';
+import { lexToBuffer } from '../../nix/syntax/lexer';
 import { lambdaScope, letScope, hasWith, isArgument, isNixGlobal, isPkgs, lookup, STANDARD_ARGUMENTS, withsArePkgs, type Chain, type Scope } from './scope';
 import { buildNodes, wrapperCall, type ConfigExpression, type ConfigNode } from './locate';
 

@@ -1,4 +1,4 @@
-import type { AttrBinding, AttrsExpr, Binding, Expr } from '../syntax/ast';
+import type { AttrBinding, AttrsExpr, Binding, Expr } from '../../nix/syntax/ast';
 import { follow, type Followed } from './follow';
 import { definedNames, lambdaScope, letScope, type Chain, type Scope } from './scope';
 

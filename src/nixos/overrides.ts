@@ -1,6 +1,6 @@
 import { resolveDisplayManager } from '../model/desktop';
 import type { Base, Gpu, Release, Specialisation } from '../model/types';
-import { apply, bool, select, set, v, type Binding, type Expr } from './ast';
+import { apply, bool, select, set, v, type Binding, type Expr } from '../nix/ast';
 import { AUTOLOGIN_PREFIX, DESKTOP_RULES, DISPLAY_MANAGER_RULES, NVIDIA_OPEN, PRIME_EXTRAS, at } from './releases';
 
 /**

@@ -1,5 +1,5 @@
-import { indentColumns, tabWidth } from '../printer';
-import { computeLineStarts, lineColumnAt } from '../syntax/lexer';
+import { indentColumns, tabWidth } from '../../nix/printer';
+import { computeLineStarts, lineColumnAt } from '../../nix/syntax/lexer';
 
 export interface Comment {
   start: number;

@@ -3,13 +3,13 @@ import { DEFAULT_RELEASE, type Base, type Project, type Release, type Specialisa
 import { defaultProject } from '../../model/defaults';
 import { grubIndex } from '../boot-menu';
 import { DESKTOP_RULES, at, releaseLabel } from '../releases';
-import type { AttrsExpr, Expr } from '../syntax/ast';
-import { parseBindings, parseNix, type ParseError } from '../syntax/parse';
+import type { AttrsExpr, Expr } from '../../nix/syntax/ast';
+import { parseBindings, parseNix, type ParseError } from '../../nix/syntax/parse';
 import { keptText, type Kept } from './kept';
 import { leavesOf, readConfigurationExpression, type Leaf } from './leaves';
 import { definesSpecialisations, locate, moduleBody, wrapperCall, type ConfigNode, type FoundSpecialisation, type Located } from './locate';
 import { firstUndefinedVariable } from './undefined';
-import { computeLineStarts, lineColumnAt, tokenize } from '../syntax/lexer';
+import { computeLineStarts, lineColumnAt, tokenize } from '../../nix/syntax/lexer';
 import { isFormPath, mapConfiguration, type Mapping } from './map';
 import { closeByIndentation } from './recover';
 import { candidateReleases, constraintsOf, describeReleases, type Constraint } from './release-paths';
@@ -18,12 +18,12 @@ import type { ImportReport, SettingReport, SpecialisationReport } from './report
 import { settingOf, settingUnit } from './interpret';
 import { SourceText } from './source';
 import { isArgument } from './scope';
-import { attrPath } from '../strings';
+import { attrPath } from '../../nix/strings';
 import { own } from '../../model/own';
 import { validate } from '../validate';
-import { withoutCarriageReturns } from '../syntax/carriage-returns';
-import { printBindings } from '../printer';
-import { rawLayout } from '../raw';
+import { withoutCarriageReturns } from '../../nix/syntax/carriage-returns';
+import { printBindings } from '../../nix/printer';
+import { rawLayout } from '../../nix/raw';
 
 export interface ImportOptions {
   /** Keep this release when the input allows it (the project's current release). */

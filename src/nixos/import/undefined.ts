@@ -1,5 +1,5 @@
-import type { AttrName, Binding, Expr, StringPart } from '../syntax/ast';
-import { isNixGlobal } from '../syntax/globals';
+import type { AttrName, Binding, Expr, StringPart } from '../../nix/syntax/ast';
+import { isNixGlobal } from '../../nix/syntax/globals';
 import { definedNames } from './scope';
 
 /** A use of a name that nothing binds: Nix refuses the file at parse time (`undefined variable 'lib'`). */

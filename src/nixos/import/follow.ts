@@ -1,5 +1,5 @@
-import type { AttrName, Binding, Expr, LambdaExpr } from '../syntax/ast';
-import { freeIdentifiers } from '../syntax/free-vars';
+import type { AttrName, Binding, Expr, LambdaExpr } from '../../nix/syntax/ast';
+import { freeIdentifiers } from '../../nix/syntax/free-vars';
 import { definedNames, isNixGlobal, letScope, lookup, type Chain, type Scope } from './scope';
 
 /** An expression and the scopes it is read in. */

@@ -1,9 +1,9 @@
 import type { Diagnostic, Setting } from '../model/types';
 import { ATTR_PATH, duplicates, unrepresentable } from '../model/validate';
-import { apply, bool, list, select, str, v, withScope, type Expr } from './ast';
+import { apply, bool, list, select, str, v, withScope, type Expr } from '../nix/ast';
 import { packageExpr } from './packages';
-import { rawExprCheck } from './raw';
-import { attrPath } from './strings';
+import { rawExprCheck } from '../nix/raw';
+import { attrPath } from '../nix/strings';
 
 /**
  * Settings: any NixOS option as a typed row (`path = value;`), with a priority (lib.mkDefault,

@@ -15,9 +15,9 @@ import {
   withScope,
   type Binding,
   type Expr,
-} from './ast';
-import { print, printBindings, reusable, type SourceMap } from './printer';
-import { rawExprFreeVariables, rawLayout, rawFreeVariables } from './raw';
+} from '../nix/ast';
+import { print, printBindings, reusable, type SourceMap } from '../nix/printer';
+import { rawExprFreeVariables, rawLayout, rawFreeVariables } from '../nix/raw';
 import {
   AUTOLOGIN_PREFIX,
   DESKTOP_RULES,
@@ -33,7 +33,7 @@ import { defaultEntrySetting } from './boot-menu';
 import { mkForce, parentOverrides, type Overrides } from './overrides';
 import { bareHead, packageExpr } from './packages';
 import { settingExpr, settingPackages } from './settings';
-import { isNixGlobal } from './syntax/globals';
+import { isNixGlobal } from '../nix/syntax/globals';
 import { own } from '../model/own';
 
 export interface Generated {

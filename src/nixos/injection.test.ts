@@ -7,7 +7,7 @@ import { applyGuide, shellWord } from './apply-guide';
 import { generate } from './generate';
 import { importBase } from './import/import-base';
 import { importNix } from './import/import-nix';
-import { commentText } from './strings';
+import { commentText } from '../nix/strings';
 import { validate } from './validate';
 
 /**

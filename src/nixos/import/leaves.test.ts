@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNix } from '../syntax/parse';
+import { parseNix } from '../../nix/syntax/parse';
 import { leavesOf, readConfigurationExpression } from './leaves';
 import { locate } from './locate';
 

@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../syntax/lexer';
+import { tokenize, type Token } from '../../nix/syntax/lexer';
 
 export interface Closing {
   text: string;

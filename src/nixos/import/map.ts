@@ -1,6 +1,6 @@
 import { FIELD_PRIORITY_KEYS, type FieldPriorityKey, type Release, type Specialisation } from '../../model/types';
 import { KNOWN_SHELLS, releaseLabel } from '../releases';
-import { attrPath } from '../strings';
+import { attrPath } from '../../nix/strings';
 import { interpret, settingUnit } from './interpret';
 import { generate, generatedOptionPaths } from '../generate';
 import { pathKey, type Leaf } from './leaves';
