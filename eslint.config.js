@@ -24,7 +24,7 @@ function restrict(...patterns) {
 }
 
 export default defineConfig([
-  globalIgnores(['dist/', 'dist-cli/', 'node_modules/', 'playwright-report/', 'test-results/', 'blob-report/', 'coverage/']),
+  globalIgnores(['dist/', 'dist-cli/', '.tmp/', 'node_modules/', 'playwright-report/', 'test-results/', 'blob-report/', 'coverage/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
