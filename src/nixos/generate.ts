@@ -268,6 +268,11 @@ export function generatedOptionPaths(
   return out;
 }
 
+/** One specialisation's configuration as the generator writes it, before printing: what the comparison of entries reads. */
+export function configurationOf(project: Project, index: number, release: Release = project.nixosRelease): Binding[] {
+  return configurationBindings(context(project, project.specialisations[index], index, release, new Set(), false));
+}
+
 function configurationBindings(ctx: Ctx): Binding[] {
   const { s, p } = ctx;
   const out: Binding[] = [];
