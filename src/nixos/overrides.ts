@@ -35,13 +35,18 @@ const PRIME_LABEL: Record<string, string> = {
   'nvidia-reverse-sync': 'PRIME reverse sync',
 };
 
-/** The overrides a specialisation needs on top of `base`; none for a separate system or an undescribed parent. */
-export function parentOverrides(s: Specialisation, base: Base | null, release: Release, p: string): Overrides {
+/**
+ * The overrides a specialisation needs on top of `base`; none for a separate system or an undescribed parent.
+ * `parentOnly`: option paths the parent's configuration.nix sets for the parent entry only
+ * (`lib.mkIf (config.specialisation != { })`, see nixos/patch), which need no override.
+ */
+export function parentOverrides(s: Specialisation, base: Base | null, release: Release, p: string, parentOnly?: ReadonlySet<string>): Overrides {
   if (!base || !s.inheritParentConfig) return NONE;
   const force = new Map<string, string>();
   const disable: Binding[] = [];
-  const off = (path: string, source: string, comment: string) =>
-    disable.push(set(path, mkForce(bool(false)), [source], comment));
+  const off = (path: string, source: string, comment: string) => {
+    if (!parentOnly?.has(path)) disable.push(set(path, mkForce(bool(false)), [source], comment));
+  };
 
   // Desktop and display manager.
   const env = s.desktop.environment;
@@ -123,5 +128,6 @@ export function parentOverrides(s: Specialisation, base: Base | null, release: R
             force.set(`hardware.nvidia.prime.${field}`, `The parent's ${field} is ${bg[field]}.`);
     }
   }
+  for (const path of parentOnly ?? []) force.delete(path);
   return { force, disable, writeDriver, writeOpen, writeSession };
 }

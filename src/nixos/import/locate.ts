@@ -252,7 +252,7 @@ function buildNode(b: Binding, relStart: number, parent: (string | null)[], chai
   };
 }
 
-interface ModuleBody {
+export interface ModuleBody {
   attrs: AttrsExpr;
   chain: Chain;
 }
@@ -306,7 +306,7 @@ function wrappedSets(value: Expr, depth = 0): AttrsExpr[] {
  * Modules that define specialisations: the input itself, or — in a flake or a list of modules —
  * attribute sets anywhere inside it that set `specialisation`. Lambdas on the way are scopes.
  */
-function findModules(root: Expr): ModuleBody[] {
+export function findModules(root: Expr): ModuleBody[] {
   const top = moduleBody(root);
   if (top && definesSpecialisations(top.attrs)) return [top];
   const found: ModuleBody[] = [];

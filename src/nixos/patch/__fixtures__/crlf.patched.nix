@@ -1,0 +1,10 @@
+{ config, pkgs, ... }:
+{
+  imports = [
+    ./hardware-configuration.nix # disks
+    ./users.nix
+    ./specialisations.nix
+  ];
+
+  time.timeZone = "Europe/Berlin";
+}

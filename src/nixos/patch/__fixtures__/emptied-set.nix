@@ -1,0 +1,9 @@
+{ config, lib, pkgs, ... }:
+{
+  imports = [ ];
+
+  services.xserver.enable = true;
+
+  specialisation = { };
+  specialisation.x.configuration = { services.xserver.enable = lib.mkForce false; };
+}

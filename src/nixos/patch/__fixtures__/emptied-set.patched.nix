@@ -1,0 +1,6 @@
+{ config, lib, pkgs, ... }:
+{
+  imports = [ ./specialisations.nix ];
+
+  services.xserver.enable = true;
+}

@@ -1,0 +1,7 @@
+{ pkgs, ... }:
+{
+  imports = [ ./hardware-configuration.nix ];
+  specialisation.egpu.configuration = {
+    hardware.nvidia.prime.offload.enable = true;
+  };
+}

@@ -1,0 +1,4 @@
+{ pkgs, ... }:
+{
+  imports = [ ./hardware-configuration.nix ./specialisations.nix ];
+}

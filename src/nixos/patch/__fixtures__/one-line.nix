@@ -1,0 +1,1 @@
+{ ... }: { specialisation.a.configuration = { }; networking.hostName = "tiny"; }

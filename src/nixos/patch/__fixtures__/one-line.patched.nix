@@ -1,0 +1,1 @@
+{ ... }: { imports = [ ./specialisations.nix ]; networking.hostName = "tiny"; }

@@ -1,0 +1,9 @@
+{ config, pkgs, ... }:
+{
+	imports = [
+		./hardware-configuration.nix
+		./specialisations.nix
+	];
+
+	networking.hostName = "tabs";
+}
