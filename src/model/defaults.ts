@@ -70,6 +70,7 @@ export function defaultSpecialisation(name = ''): Specialisation {
     name,
     inheritParentConfig: true,
     fromParent: defaultFromParent(),
+    imports: [],
     rememberAcrossRebuilds: false,
     tags: [],
     users: [],

@@ -133,6 +133,9 @@ export const specialisationSpec: Spec = {
         bootloader: bool("Set the parent's bootloader (base.bootloader).", true),
       },
     },
+    imports: strList(
+      'Modules the configuration imports, in order: a path (./gaming.nix, ../x.nix, /etc/nixos/x.nix, ~/x.nix; the file name as typed) or a Nix expression (inputs.hardware.nixosModules.x).',
+    ),
     rememberAcrossRebuilds: bool(
       'Write the name to /etc/specialisation so a rebuild from inside this entry stays in it.',
       false,

@@ -168,6 +168,12 @@ export interface Specialisation {
   name: string;
   inheritParentConfig: boolean;
   fromParent: FromParent;
+  /**
+   * Modules the configuration imports (`imports = [ … ];`), in order. An item starting with `./`,
+   * `../`, `/` or `~/` is a path, the file name as typed; any other is a Nix expression
+   * (`inputs.hardware.nixosModules.x`, `<nixos-hardware/lenovo>`, `import ./x.nix { }`).
+   */
+  imports: string[];
   /** Writes the name to /etc/specialisation so a rebuild from inside can stay in it. */
   rememberAcrossRebuilds: boolean;
   tags: string[];

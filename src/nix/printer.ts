@@ -399,7 +399,7 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
       const value = b.value;
       const oneLine = flat(value);
       if (oneLine !== null && current.length + 1 + oneLine.length + 1 <= WIDTH) current += ` ${oneLine}`;
-      else if (value.type === 'lambda' || value.type === 'apply' || value.type === 'select' || value.type === 'raw') {
+      else if (value.type === 'lambda' || value.type === 'apply' || value.type === 'select' || (value.type === 'raw' && !opensOnLine(value.text))) {
         // nixfmt moves a function (or a long application) to its own, indented line.
         newline(indent + INDENT);
         expr(value, indent + INDENT);
@@ -420,3 +420,6 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
   };
   return { expr, bindings, finish };
 }
+
+/** Verbatim text that nixfmt starts on the `=` line: a set, a list or an indented string (`x = {`). */
+const opensOnLine = (text: string): boolean => /^(\{|\[|'')/.test(text.trimStart());

@@ -31,9 +31,12 @@ export function rawLayout(written: string): { lines: string[]; linesInsideString
   // No CR reaches the module: an editor that evens out line ends would change strings that hold one.
   const text = withoutCarriageReturns(written);
   const lines = text.split('\n');
-  const result = parse(text);
+  const bindings = parse(text);
+  // A setting's value is an expression, not bindings: its strings are found the same way.
+  const expression = bindings.ok ? null : parseExpression(text);
+  const tree = bindings.ok ? bindings.bindings : expression?.ok ? expression.ast : null;
   const insideStrings = new Set<number>();
-  if (!result.ok) {
+  if (tree === null) {
     // Without a tree we cannot tell where strings are: keep every line as written.
     lines.forEach((_, i) => i > 0 && insideStrings.add(i));
     return { lines, linesInsideStrings: insideStrings };
@@ -44,7 +47,7 @@ export function rawLayout(written: string): { lines: string[]; linesInsideString
     starts.push(offset);
     offset += line.length + 1;
   }
-  walk(result.bindings, (n) => {
+  walk(tree, (n) => {
     if (n.type !== 'String') return;
     for (let i = 1; i < lines.length; i++) if (starts[i] > n.start && starts[i] < n.end) insideStrings.add(i);
   });

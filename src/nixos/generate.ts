@@ -33,6 +33,7 @@ import { defaultEntrySetting } from './boot-menu';
 import { mkForce, parentOverrides, type Overrides } from './overrides';
 import { bareHead, packageExpr } from './packages';
 import { settingExpr, settingPackages } from './settings';
+import { importExpr } from './imports';
 import { isNixGlobal } from '../nix/syntax/globals';
 import { own } from '../model/own';
 
@@ -276,6 +277,7 @@ export function configurationOf(project: Project, index: number, release: Releas
 function configurationBindings(ctx: Ctx): Binding[] {
   const { s, p } = ctx;
   const out: Binding[] = [];
+  out.push(...importsBindings(ctx));
   out.push(...separateSystemBindings(ctx));
   if (s.tags.length) out.push(set('system.nixos.tags', list(s.tags.map(str)), [`${p}.tags`]));
   out.push(...ctx.o.disable);
@@ -294,13 +296,19 @@ function configurationBindings(ctx: Ctx): Binding[] {
   return mergeOverlapping(out);
 }
 
+/** `imports = [ … ];`: the parent's hardware configuration for a separate system, then the specialisation's own. */
+function importsBindings({ s, p }: Ctx): Binding[] {
+  const hardware = !s.inheritParentConfig && s.fromParent.hardwareConfiguration;
+  if (!hardware && s.imports.length === 0) return [];
+  const items: Expr[] = [...(hardware ? [{ type: 'raw' as const, text: './hardware-configuration.nix' }] : []), ...s.imports.map(importExpr)];
+  const sources = [...(hardware ? [`${p}.fromParent.hardwareConfiguration`] : []), ...(s.imports.length ? [`${p}.imports`] : [])];
+  return [set('imports', list(items), sources)];
+}
+
 /** A separate system starts from nothing: it needs the hardware configuration and a bootloader again. */
 function separateSystemBindings({ s, p, base }: Ctx): Binding[] {
   if (s.inheritParentConfig) return [];
   const out: Binding[] = [];
-  const src = [`${p}.fromParent.hardwareConfiguration`];
-  if (s.fromParent.hardwareConfiguration)
-    out.push(set('imports', list([{ type: 'raw', text: './hardware-configuration.nix' }]), src));
   if (s.fromParent.bootloader) {
     const b = [`${p}.fromParent.bootloader`];
     if ((base?.bootloader ?? 'systemd-boot') === 'systemd-boot') {

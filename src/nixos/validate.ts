@@ -4,6 +4,7 @@ import { duplicates, validateBase, validateSharedUids, validateSpecialisation } 
 import { generatedOptionPaths } from './generate';
 import { rawCheck } from '../nix/raw';
 import { validateSettings } from './settings';
+import { validateImports } from './imports';
 import {
   DESKTOP_RULES,
   DISPLAY_MANAGER_RULES,
@@ -107,6 +108,7 @@ function validateForRelease(project: Project, index: number, release: Release): 
   }
   const extraSets = (path: string) => extra.optionPaths.some((o) => o === path || o.startsWith(`${path}.`));
 
+  if (s.imports.length) out.push(...validateImports(s, p));
   if (s.settings.length) {
     out.push(...validateSettings(s.settings, p));
     // A row that sets what a form field sets: Nix refuses the attribute defined twice.

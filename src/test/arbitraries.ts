@@ -204,6 +204,7 @@ function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrar
       return {
         inheritParentConfig: r.inheritParentConfig,
         fromParent: defaultFromParent(),
+        imports: [],
         rememberAcrossRebuilds: r.remember,
         tags: r.tags,
         users,
