@@ -193,11 +193,11 @@ describe('packages are never read as something else under `with pkgs;`', () => {
 if (!hasNix) console.warn(`skipped injection tests against real Nix: ${NO_NIX}`);
 
 describe('shell commands in the apply guide quote the name', () => {
-  it.each(['a; touch /tmp/pwned', "it's $(id)", 'x\ny', 'plain-name_1'])('%j comes back from the shell as the name', (name) => {
+  it.each(['a; touch /tmp/pwned', "it's $(id)", 'x\ny', 'plain-name_1', '#x', '-rf', '`id`', 'a"b', '$HOME'])('%j comes back from the shell as the name', (name) => {
     const guide = applyGuide(defaultProject('25.11'), { ...defaultSpecialisation(name), kernel: { packages: 'linuxPackages_zen', params: [], modules: [], blacklistedModules: [] } });
     for (const c of guide.commands.filter((c) => c.command.includes('specialisation'))) {
       // Replace the program by printf: the shell must hand it the name as one argument, unchanged.
-      const probe = c.command.replace(/^sudo /, '').replace('nixos-rebuild switch --specialisation', 'printf %s').replace(/ switch$/, '');
+      const probe = c.command.replace(/^sudo /, '').replace(/nixos-rebuild (switch|test) --specialisation/, 'printf %s').replace(/ (switch|test)$/, '');
       const script = probe.startsWith('printf') ? probe : `printf %s ${probe}`;
       const out = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
       expect(out.stdout).toBe(probe.startsWith('printf') ? name : `/nix/var/nix/profiles/system/specialisation/${name}/bin/switch-to-configuration`);
