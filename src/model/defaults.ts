@@ -68,6 +68,8 @@ export function defaultBase(): Base {
 export function defaultSpecialisation(name = ''): Specialisation {
   return {
     name,
+    condition: null,
+    nixEntry: null,
     inheritParentConfig: true,
     fromParent: defaultFromParent(),
     imports: [],

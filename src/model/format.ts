@@ -123,6 +123,10 @@ export const specialisationSpec: Spec = {
   description: 'One specialisation: an extra boot entry (specialisation.<name>.configuration).',
   fields: {
     name: { kind: 'string', default: '', description: 'Name of the specialisation; [A-Za-z0-9_-]+.' },
+    condition: str('A Nix expression: the entry exists only when it is true (specialisation.<name> = lib.mkIf (condition) { … }); null for always.'),
+    nixEntry: str(
+      'A Nix entry: an expression giving a set of specialisations (lib.genAttrs [ … ] (…)), written into specialisation as it is; the other fields do not apply and name only labels it. null for an entry made in the form.',
+    ),
     inheritParentConfig: bool('Build on top of the parent configuration (false: a separate system).', true),
     fromParent: {
       kind: 'object',

@@ -166,6 +166,17 @@ export type FieldPriority = (typeof FIELD_PRIORITIES)[number];
 
 export interface Specialisation {
   name: string;
+  /**
+   * A Nix expression: the entry exists only when it is true, written
+   * `specialisation.<name> = lib.mkIf (<condition>) { … };`; null for always.
+   */
+  condition: string | null;
+  /**
+   * A Nix entry: an expression that gives a set of specialisations (`lib.genAttrs [ … ] (…)`),
+   * written into `specialisation` as it is; the form's fields do not apply and `name` only labels
+   * it in the list. null for an entry made in the form.
+   */
+  nixEntry: string | null;
   inheritParentConfig: boolean;
   fromParent: FromParent;
   /**

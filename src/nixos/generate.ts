@@ -36,6 +36,7 @@ import { settingExpr, settingPackages } from './settings';
 import { importExpr } from './imports';
 import { isNixGlobal } from '../nix/syntax/globals';
 import { own } from '../model/own';
+import { conditional, entryFreeVariables, nixEntryExpr } from './entries';
 
 export interface Generated {
   text: string;
@@ -54,20 +55,32 @@ export interface GenerateOptions {
 /** Generates the NixOS module for a project: `specialisation.<name>.configuration` per specialisation. */
 export function generate(project: Project, releaseOverride?: Release, { sourceMap: keep = true }: GenerateOptions = {}): Generated {
   const release = releaseOverride ?? project.nixosRelease;
-  const single = project.specialisations.length === 1;
-  const chunks = project.specialisations.map((s, i) => specialisationChunk(project, s, i, release, single, null, keep));
+  // Nix entries (lib.genAttrs …) join the entries of the form in `lib.mkMerge [ { … } (…) ]`.
+  const nixEntries = project.specialisations.filter((s) => s.nixEntry !== null);
+  const formEntries = project.specialisations.length - nixEntries.length;
+  const single = formEntries === 1 && nixEntries.length === 0;
+  const nested = formEntries > 0 && nixEntries.length > 0;
+  const indexes = project.specialisations.flatMap((s, i) => (s.nixEntry === null ? [i] : []));
+  const chunks = indexes.map((i) => specialisationChunk(project, project.specialisations[i], i, release, single, null, keep, nested));
   const used = new Set<string>();
   for (const chunk of chunks) for (const name of chunk.used) used.add(name);
+  for (const s of nixEntries) for (const name of entryFreeVariables(s)) used.add(name);
+  if (nixEntries.length > 1 || nested) used.add('lib');
   // A package written bare under `with pkgs;` would be the module argument of that name, if
   // extra Nix (of any specialisation) makes one: such packages are written as pkgs.<name>.
   const entries = chunks.map((chunk, i) => {
     const bound = chunk.heads.filter((h) => used.has(h));
     if (bound.join(' ') === chunk.bound.join(' ')) return chunk.printed;
-    const again = specialisationChunk(project, project.specialisations[i], i, release, single, bound, keep);
+    const again = specialisationChunk(project, project.specialisations[indexes[i]], indexes[i], release, single, bound, keep, nested);
     for (const name of again.used) used.add(name);
     return again.printed;
   });
-  const top: Binding[] = single ? entries : [set('specialisation', attrs(entries), ['specialisations'])];
+  const top: Binding[] =
+    nixEntries.length === 0
+      ? single
+        ? entries
+        : [set('specialisation', attrs(entries), ['specialisations'])]
+      : [set('specialisation', mergedEntries(entries, nixEntries.map((s) => nixEntryExpr(s, project.specialisations.length > 1))), ['specialisations'])];
   const defaultEntry = defaultEntrySetting(project);
   if (defaultEntry)
     top.push(
@@ -80,6 +93,12 @@ export function generate(project: Project, releaseOverride?: Release, { sourceMa
   const module = lambda(moduleArguments(used), body, argumentSet);
   const printed = print(module, rawLayout, keep);
   return { text: printed.text, sourceMap: printed.sourceMap };
+}
+
+/** The form's entries and the Nix entries: `lib.mkMerge [ { … } (…) ]`, or the one Nix entry alone. */
+function mergedEntries(entries: Binding[], nix: Expr[]): Expr {
+  const parts = entries.length ? [attrs(entries), ...nix] : nix;
+  return parts.length === 1 ? parts[0] : apply(select(v('lib'), ['mkMerge']), list(parts));
 }
 
 /** The name extra Nix uses for the module's argument set (see generate). */
@@ -163,6 +182,8 @@ interface Chunk {
   release: Release;
   index: number;
   single: boolean;
+  /** Printed inside `lib.mkMerge [ { … } ]` (there are Nix entries too). */
+  nested: boolean;
   base: Base | null;
   printed: Binding;
   used: Set<string>;
@@ -187,6 +208,7 @@ function specialisationChunk(
   /** Null: whatever the cached print avoided (generate checks it against the module's arguments). */
   bound: string[] | null,
   keep: boolean,
+  nested = false,
 ): Chunk {
   const cached = chunks.get(s);
   if (
@@ -194,6 +216,7 @@ function specialisationChunk(
     cached.release === release &&
     cached.index === index &&
     cached.single === single &&
+    cached.nested === nested &&
     cached.base === project.base &&
     (bound === null || bound.join(' ') === cached.bound.join(' '))
   )
@@ -202,12 +225,13 @@ function specialisationChunk(
   const avoid = [...new Set(bound ?? [])].sort();
   const binding = specialisationBinding(context(project, s, index, release, new Set(avoid), keep), used) as Extract<Binding, { type: 'attr' }>;
   if (single) binding.path = ['specialisation', ...binding.path];
-  const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : '    ', rawLayout, keep);
+  const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : nested ? '        ' : '    ', rawLayout, keep);
   const heads = [...new Set([...s.packages, ...settingPackages(s.settings)].map(bareHead).filter((h): h is string => h !== null))].sort();
   const chunk: Chunk = {
     release,
     index,
     single,
+    nested,
     base: project.base,
     printed: { type: 'printed', text, lineCount, sourceMap },
     used,
@@ -230,12 +254,14 @@ function specialisationBinding(ctx: Ctx, used: Set<string>): Binding {
     free.delete('config');
   }
   for (const name of free) used.add(name);
-  if (s.inheritParentConfig) return set([s.name, 'configuration'], configuration, [p, `${p}.name`]);
-  return set(
-    [s.name],
-    attrs([set('inheritParentConfig', bool(false), [`${p}.inheritParentConfig`]), set('configuration', configuration)]),
-    [p, `${p}.name`],
-  );
+  for (const name of entryFreeVariables(s)) used.add(name);
+  if (s.inheritParentConfig && s.condition === null) return set([s.name, 'configuration'], configuration, [p, `${p}.name`]);
+  const entry = attrs([
+    ...(s.inheritParentConfig ? [] : [set('inheritParentConfig', bool(false), [`${p}.inheritParentConfig`])]),
+    set('configuration', configuration),
+  ]);
+  // `specialisation.x = lib.mkIf (c) { … };`: the entry exists only when the condition holds.
+  return set([s.name], conditional(s.condition, entry), s.condition === null ? [p, `${p}.name`] : [p, `${p}.name`, `${p}.condition`]);
 }
 
 function context(project: Project, s: Specialisation, i: number, release: Release, bound: ReadonlySet<string> = new Set(), keep = true): Ctx {

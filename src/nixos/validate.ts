@@ -23,6 +23,7 @@ import {
 } from './releases';
 import { ALWAYS_GROUPS, SERVICE_GROUPS } from './groups';
 import { own } from '../model/own';
+import { validateEntry } from './entries';
 
 /**
  * Every check of a project: the model's own rules, the chosen release's rules, and the syntax of
@@ -52,7 +53,7 @@ function validateOne(project: Project, index: number, release: Release, duplicat
   const c = cache.get(s);
   if (c && c.index === index && c.release === release && c.base === project.base && c.duplicateName === duplicateName)
     return c.diagnostics;
-  const diagnostics = [...validateSpecialisation(s, index, duplicateName), ...validateForRelease(project, index, release)];
+  const diagnostics = [...validateSpecialisation(s, index, duplicateName), ...validateEntry(s, `specialisations[${index}]`), ...validateForRelease(project, index, release)];
   cache.set(s, { index, release, base: project.base, duplicateName, diagnostics });
   return diagnostics;
 }

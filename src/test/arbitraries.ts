@@ -202,6 +202,8 @@ function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrar
       const resolved = displayManager === 'auto' ? USUAL_DISPLAY_MANAGER[r.environment] : displayManager === 'none' ? null : displayManager;
       const canAutoLogin = users.length > 0 && r.environment !== 'none' && resolved !== null && (resolved !== 'cosmic-greeter' || !!at(DISPLAY_MANAGER_RULES['cosmic-greeter'], release));
       return {
+        condition: null,
+        nixEntry: null,
         inheritParentConfig: r.inheritParentConfig,
         fromParent: defaultFromParent(),
         imports: [],

@@ -16,6 +16,7 @@ import { candidateReleases, constraintsOf, describeReleases, type Constraint } f
 import type { ImportError } from './error';
 import type { ImportReport, SettingReport, SpecialisationReport } from './report';
 import { settingOf, settingUnit } from './interpret';
+import { nixEntries, withCondition } from './entries';
 import { SourceText } from './source';
 import { isArgument } from './scope';
 import { attrPath } from '../../nix/strings';
@@ -337,7 +338,7 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
   const src = new SourceText(text, root);
   const reports: SpecialisationReport[] = [];
   const specialisations = prepared.map((p, i) => {
-    const { spec, report } = build(p, best.mappings[i], src, release);
+    const { spec, report } = withCondition(build(p, best.mappings[i], src, release), p.found, src, located);
     reports.push(report);
     return spec;
   });
@@ -348,6 +349,15 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
     specialisations,
   };
   ensureValid(project, prepared, src, reports);
+  // Entries with computed names, kept as Nix entries, in their place in the text.
+  const starts = prepared.map((p) => p.found.start);
+  for (const e of nixEntries(located, src, new Set(project.specialisations.map((s) => s.name)))) {
+    const at = starts.findIndex((s) => s > e.start);
+    const i = at < 0 ? starts.length : at;
+    starts.splice(i, 0, e.start);
+    project.specialisations.splice(i, 0, e.spec);
+    reports.splice(i, 0, e.report);
+  }
   if (options.previous) keepUnchangedText(project, options.previous);
 
   const notes = [...located.notes];

@@ -257,3 +257,19 @@ function piece(node: ConfigNode, prefix: string[], src: SourceText): { text: str
   const value = needsWrapping(valueNeeds) ? wrapValue(src.slice(b.value.start, b.value.end), valueNeeds, node.chain, src) : src.slice(b.value.start, b.value.end);
   return { text: `${[...prefix, ...names].join('.')} = ${value};`, label, needs };
 }
+
+/**
+ * Text of the input kept as one expression where it was written (a specialisation's condition, a
+ * Nix entry): `text` (default: `e` as written) with the `let`s and `with`s that `e` needs from
+ * around it, so that it means the same at the top of the generated module.
+ */
+export function keptExpression(
+  e: Expr | readonly Binding[],
+  chain: Chain,
+  src: SourceText,
+  text?: string,
+): { text: string; unresolved: string[]; parentConfig: boolean } {
+  const needs = analyse(e, chain);
+  const own = text ?? (Array.isArray(e) ? '' : src.slice((e as Expr).start, (e as Expr).end));
+  return { text: needsWrapping(needs) ? wrapValue(own, needs, chain, src) : own, unresolved: [...needs.unresolved], parentConfig: needs.parentConfig };
+}

@@ -22,10 +22,38 @@ export interface ConfigExpression {
   chain: Chain;
 }
 
+/** A `lib.mkIf` condition around a specialisation's definition, and the scopes it is read in. */
+export interface Condition {
+  expr: Expr;
+  chain: Chain;
+}
+
+/**
+ * Specialisations whose names are computed (`lib.genAttrs [ … ] (…)`, `specialisation.${n}`, a
+ * `//` whose names cannot all be known): kept whole as a Nix entry, never dropped.
+ */
+export interface FoundNixEntry {
+  start: number;
+  /** The expression giving a set of entries; or `name` (a computed one) with its value. */
+  expr: Expr;
+  /** For an entry whose own name is computed: the binding from that name on (`${n}.configuration = …;`). */
+  binding: { node: AttrBinding; from: number } | null;
+  /** `inherit (from) a;` that cannot be followed: the entry is `{ inherit (from) a; }`. */
+  inherit: { from: Expr | null; name: string } | null;
+  chain: Chain;
+  conditions: Condition[];
+  /** What made it one, for the report: `a call of genAttrs`, `a computed name` … */
+  pattern: string;
+}
+
 export interface FoundSpecialisation {
   name: string;
   /** Offset of the first definition. */
   start: number;
+  /** The `lib.mkIf` conditions its definitions are under, outermost first. */
+  conditions: Condition[];
+  /** Definitions of it under different conditions (which one condition of the entry cannot say). */
+  conditionsDiffer: boolean;
   nodes: ConfigNode[];
   expressions: ConfigExpression[];
   inheritParentConfig: { value: Expr; chain: Chain } | null;
@@ -41,6 +69,8 @@ export interface Located {
   grubDefault: number | null;
   /** Specialisations the input has but the import cannot read (a computed name or set): where, and why. */
   lost: { start: number; message: string }[];
+  /** Specialisations whose names are computed, kept as Nix entries. */
+  nixEntries: FoundNixEntry[];
 }
 
 const MODULE_WRAPPERS = new Set(['mkIf', 'mkMerge', 'mkDefault', 'mkForce', 'mkOverride']);
@@ -69,17 +99,19 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
     const line = offset >= 0 ? lineOf(offset) : null;
     return line === null ? '' : ` (line ${line})`;
   };
-  const out: Located = { specialisations: [], leftOut: [], notes: [], grubDefault: null, lost: [] };
+  const out: Located = { specialisations: [], leftOut: [], notes: [], grubDefault: null, lost: [], nixEntries: [] };
   const byName = new Map<string, FoundSpecialisation>();
-  const spec = (name: string, start: number) => {
+  const spec = (name: string, start: number, conditions: Condition[] = []) => {
     let s = byName.get(name);
     if (!s) {
-      s = { name, start, nodes: [], expressions: [], inheritParentConfig: null, problems: [] };
+      s = { name, start, conditions, conditionsDiffer: false, nodes: [], expressions: [], inheritParentConfig: null, problems: [] };
       byName.set(name, s);
       out.specialisations.push(s);
-    }
+    } else if (s.conditions.length !== conditions.length || s.conditions.some((c, i) => c.expr !== conditions[i].expr)) s.conditionsDiffer = true;
     return s;
   };
+  const nixEntry = (e: Omit<FoundNixEntry, 'binding' | 'inherit'> & Partial<FoundNixEntry>) =>
+    out.nixEntries.push({ binding: null, inherit: null, ...e });
 
   const modules = findModules(root);
   if (modules.length === 0) {
@@ -92,7 +124,7 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
       `The specialisations were found in ${modules.length === 1 ? 'a module' : `${modules.length} modules`} inside the file (not at its top level).`,
     );
 
-  const visit = (b: Binding, abs: (string | null)[], chain: Chain, after: number) => {
+  const visit = (b: Binding, abs: (string | null)[], chain: Chain, after: number, conds: Condition[] = []) => {
     if (b.type === 'Inherit') {
       for (const n of b.names) {
         const full = [...abs, n.name];
@@ -106,21 +138,23 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
         const from = b.from ? follow(b.from, chain) : null;
         const target = n.name === null ? null : b.from ? memberOf(from!, n.name) : inherited(n.name, chain);
         if (!target) {
-          lose(n.start, `${showPath(full)} is inherited from something that cannot be read without evaluating it, so it was not imported.`);
+          if (n.name !== null && path.length === 2)
+            nixEntry({ start: n.start, expr: b.from ?? { type: 'Ident', name: n.name, start: n.start, end: n.end }, inherit: { from: b.from ?? null, name: n.name }, chain, conditions: conds, pattern: `an inherit from ${b.from ? describe(b.from) : 'a name bound outside'}` });
+          else lose(n.start, `${showPath(full)} is inherited from something that cannot be read without evaluating it, so it was not imported.`);
           continue;
         }
-        entry(full, target.expr, target.chain, n.start, null, after);
+        entry(full, target.expr, target.chain, n.start, null, after, conds);
       }
       return;
     }
-    entry([...abs, ...names(b)], b.value, chain, b.start, b, after);
+    entry([...abs, ...names(b)], b.value, chain, b.start, b, after, conds);
   };
 
   /** A definition of `full` (a binding's path, or an inherited name) with the value `value`. */
-  const entry = (full: (string | null)[], value: Expr, chain: Chain, start: number, b: AttrBinding | null, after: number) => {
+  const entry = (full: (string | null)[], value: Expr, chain: Chain, start: number, b: AttrBinding | null, after: number, conds: Condition[]) => {
     const offset = full[0] === 'config' ? 1 : 0;
     const path = full.slice(offset);
-    const descend = (label: string) => descendInto(value, full, chain, label, start);
+    const descend = (label: string) => descendInto(value, full, chain, label, start, undefined, new Set(), conds);
     if (path.length === 0) return descend('config');
     if (path[0] !== 'specialisation') {
       const v = unparen(value);
@@ -131,12 +165,16 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
     if (path.length === 1) return descend('specialisation');
     const name = path[1];
     if (name === null) {
-      lose(start, `A specialisation with a computed name (${showPath(path)}) cannot be imported.`);
+      // `specialisation.${n}.configuration = …;`: the binding from the name on, as a Nix entry.
+      const from = b ? offset + 1 - (full.length - b.path.length) : -1;
+      if (b && from >= 0) nixEntry({ start, expr: b.value, binding: { node: b, from }, chain, conditions: conds, pattern: 'a computed name' });
+      else lose(start, `A specialisation with a computed name (${showPath(path)}) cannot be imported.`);
       return;
     }
     // The entry exists once something of it is read: a set (even `{ }`), or a definition below it.
-    if (path.length === 2) return descendInto(value, full, chain, `specialisation.${name}`, start, () => spec(name, start));
-    const s = spec(name, start);
+    if (path.length === 2)
+      return descendInto(value, full, chain, `specialisation.${name}`, start, (c) => spec(name, start, c), new Set(), conds);
+    const s = spec(name, start, conds);
     if (path[2] === 'configuration') {
       if (path.length > 3 && b) {
         s.nodes.push(buildNode(b, b.path.length - (path.length - 3), [], chain, after));
@@ -155,26 +193,44 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
     chain: Chain,
     label: string,
     start: number,
-    found?: () => void,
+    found?: (conds: Condition[]) => void,
     seen = new Set<Expr>(),
+    conds: Condition[] = [],
   ): void => {
     const v = unparen(value);
     if (v.type === 'Attrs') {
-      found?.();
+      found?.(conds);
       const inner: Chain = v.rec ? [...chain, { kind: 'rec', node: v, names: definedNames(v.bindings) }] : chain;
       let after = v.start + 1;
       for (const c of v.bindings) {
-        visit(c, full, inner, after);
+        visit(c, full, inner, after, conds);
         after = c.end;
       }
       return;
     }
     const call = wrapperCall(v);
+    // `lib.mkIf c { … }` around entries (or `config` as a whole): each entry keeps the condition.
+    if (call?.name === 'mkIf' && call.args.length === 2) {
+      const cond: Condition = { expr: unparen(call.args[0]), chain };
+      return descendInto(call.args[1], full, chain, label, start, found, seen, [...conds, cond]);
+    }
     if (call && MODULE_WRAPPERS.has(call.name)) {
       out.notes.push(`${label}${at(v.start)} is wrapped in ${call.name}: what it contains was imported without the ${call.name}.`);
       const last = unparen(call.args[call.args.length - 1]);
-      if (call.name === 'mkMerge' && last.type === 'List') for (const item of last.elements) descendInto(item, full, chain, label, start, found, seen);
-      else descendInto(last, full, chain, label, start, found, seen);
+      if (call.name === 'mkMerge' && last.type === 'List') for (const item of last.elements) descendInto(item, full, chain, label, start, found, seen, conds);
+      else descendInto(last, full, chain, label, start, found, seen, conds);
+      return;
+    }
+    // `{ a = …; } // lib.genAttrs [ … ] (…)`: literal sets read as entries, computed ones kept as Nix entries.
+    if (v.type === 'Binary' && v.op === '//' && label === 'specialisation') {
+      const parts = updateOperands(v, chain);
+      if (parts) {
+        for (const part of parts)
+          if (part.literal) descendInto(part.expr, full, part.chain, label, start, found, seen, conds);
+          else nixEntry({ start: part.expr.start, expr: part.expr, chain: part.chain, conditions: conds, pattern: `${describe(part.expr)} joined with \`//\`` });
+        return;
+      }
+      nixEntry({ start: v.start, expr: v, chain, conditions: conds, pattern: 'sets joined with `//` whose names may overlap (the right one wins)' });
       return;
     }
     // A name for a set written elsewhere (`let`), or a helper applied to arguments (`mk ./a.nix`).
@@ -185,7 +241,13 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
       return descendInto(followed.expr, full, followed.chain, label, start, found, seen);
     }
     if (label === 'config') out.leftOut.push('config');
-    else lose(start, `${label} is computed (${describe(v)}), so it cannot be imported.`);
+    else if (label === 'specialisation') nixEntry({ start: v.start, expr: v, chain, conditions: conds, pattern: describe(v) });
+    else {
+      // One entry whose value is computed (`specialisation.a = import ./a.nix;`): `{ a = …; }`.
+      const name = label.slice('specialisation.'.length);
+      const binding = { type: 'AttrBinding', path: [{ type: 'AttrIdent', name, start: -1, end: -1 }], value: v, start: -1, end: -1 } as AttrBinding;
+      nixEntry({ start: v.start, expr: v, binding: { node: binding, from: 0 }, chain, conditions: conds, pattern: `${describe(v)} for ${label}` });
+    }
   };
 
   /** An entry (or all of them) that is there but cannot be read: said loudly, never dropped silently. */
@@ -216,6 +278,61 @@ function memberOf(from: Followed, name: string): Followed | null {
   const select: Expr = { type: 'Select', expr: from.expr, attrpath: [{ type: 'AttrIdent', name, start: -1, end: -1 }], start: -1, end: -1 };
   const f = follow(select, from.chain);
   return f.expr === select ? null : f;
+}
+
+/**
+ * The operands of `a // b // c` when they can be read apart without changing what the input
+ * means: each literal set (read as entries) and each computed one (a Nix entry) defines names that
+ * can be known and no two define the same name, since with `//` the right one would win where the
+ * module system's merge would merge both. Null otherwise.
+ */
+function updateOperands(e: Expr, chain: Chain): { expr: Expr; chain: Chain; literal: boolean }[] | null {
+  const flat: Expr[] = [];
+  const collect = (x: Expr) => {
+    const u = unparen(x);
+    if (u.type === 'Binary' && u.op === '//') {
+      collect(u.left);
+      collect(u.right);
+    } else flat.push(u);
+  };
+  collect(e);
+  const seen = new Set<string>();
+  const out: { expr: Expr; chain: Chain; literal: boolean }[] = [];
+  for (const x of flat) {
+    const f = follow(x, chain);
+    const literal = f.expr.type === 'Attrs';
+    const names = knownNames(literal ? f.expr : x, literal ? f.chain : chain);
+    if (names === null || names.some((n) => seen.has(n))) return null;
+    names.forEach((n) => seen.add(n));
+    out.push(literal ? { expr: f.expr, chain: f.chain, literal } : { expr: x, chain, literal });
+  }
+  return out;
+}
+
+/** The names a set of entries defines, when they can be read: a set written out, `genAttrs [ "a" ]`, `mapAttrs f { a = …; }`. */
+function knownNames(e: Expr, chain: Chain): string[] | null {
+  const v = unparen(e);
+  if (v.type === 'Attrs') {
+    const names: string[] = [];
+    for (const b of v.bindings) {
+      const list = b.type === 'Inherit' ? b.names.map((n) => n.name) : [b.path[0].name];
+      if (list.some((n) => n === null)) return null;
+      for (const n of list) if (!names.includes(n!)) names.push(n!);
+    }
+    return names;
+  }
+  const call = wrapperCall(v);
+  if (call?.name === 'genAttrs' && call.args.length === 2) {
+    const list = follow(call.args[0], chain).expr;
+    if (list.type !== 'List') return null;
+    const names = list.elements.map((x) => (x.type === 'String' && x.parts.every((p) => p.type === 'Text') ? x.parts.map((p) => (p as { value: string }).value).join('') : null));
+    return names.every((n) => n !== null) ? (names as string[]) : null;
+  }
+  if (call?.name === 'mapAttrs' && call.args.length === 2) {
+    const set = follow(call.args[1], chain);
+    return set.expr.type === 'Attrs' ? knownNames(set.expr, set.chain) : null;
+  }
+  return null;
 }
 
 function describe(e: Expr): string {

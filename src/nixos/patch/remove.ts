@@ -43,7 +43,13 @@ export function specialisationRemovals(text: string, root: Expr): Removals {
   const located = locate(root);
   const lost = located.lost.map((l) => l.start);
   const out: Removals = { edits: [], removed: [], at: [], kept: [], refusals: [], inherited: false };
+  const read = new Set(located.specialisations.map((s) => s.name));
+  // What the import did not read stays: one it could not read, or one it did not find at all.
   const holdsLost = (b: Binding) => lost.some((o) => o >= b.start && o < b.end);
+  const unread = (names: readonly (string | null)[]) => names.some((n) => n === null || !read.has(n));
+  // Entries the importer keeps whole as Nix (computed names, `lib.genAttrs`), where it has them: the module holds them too.
+  const nixEntries = ((located as { nixEntries?: { start: number }[] }).nixEntries ?? []).map((e) => e.start);
+  const holdsNixEntry = (b: Binding) => nixEntries.some((o) => o >= b.start && o < b.end);
   const ranges: { start: number; end: number }[] = [];
   const remove = (b: Binding, after: number, ...names: string[]) => {
     ranges.push(bindingLines(text, b, after));
@@ -75,14 +81,16 @@ export function specialisationRemovals(text: string, root: Expr): Removals {
       }
       if (rel[0] !== 'specialisation') continue;
       if (rel.length >= 2) {
-        if (rel[1] === null || holdsLost(b)) keep(b);
-        else remove(b, before, rel[1]);
+        if (holdsNixEntry(b) && !holdsLost(b)) remove(b, before);
+        else if (unread([rel[1]]) || holdsLost(b)) keep(b);
+        else remove(b, before, rel[1]!);
         continue;
       }
       // `specialisation = { … };`: its entries one by one, or all of it when all of them go.
       const inner = setOf(b.value);
       if (!inner) {
-        if (holdsLost(b) || located.specialisations.length === 0) keep(b);
+        if (holdsNixEntry(b) && !holdsLost(b)) remove(b, before);
+        else if (holdsLost(b) || located.specialisations.length === 0) keep(b);
         else
           out.refusals.push({
             offset: b.value.start,
@@ -98,7 +106,8 @@ export function specialisationRemovals(text: string, root: Expr): Removals {
         innerAfter = c.end;
         // `inherit (specs) a b;`: the names go; what they name stays where it is written (a `let`).
         const names = c.type === 'Inherit' ? c.names.map((n) => n.name) : [c.path[0].name];
-        if (names.includes(null) || holdsLost(c)) {
+        if (holdsNixEntry(c) && !holdsLost(c)) goes.push({ b: c, after: cAfter, names: [] });
+        else if (unread(names) || holdsLost(c)) {
           keep(c);
           stays++;
         } else {

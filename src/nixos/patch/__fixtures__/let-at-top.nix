@@ -1,13 +1,14 @@
 { config, pkgs, ... }:
 
 let
-  work = {
+  host = "lab";
+in
+{
+  specialisation.work.configuration = {
     system.nixos.tags = [ "work" ];
     services.printing.enable = true;
   };
-in
-{
-  specialisation.work.configuration = work;
 
+  networking.hostName = host;
   environment.systemPackages = with pkgs; [ git ];
 }

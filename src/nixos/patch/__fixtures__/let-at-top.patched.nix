@@ -1,13 +1,11 @@
 { config, pkgs, ... }:
 
 let
-  work = {
-    system.nixos.tags = [ "work" ];
-    services.printing.enable = true;
-  };
+  host = "lab";
 in
 {
   imports = [ ./specialisations.nix ];
 
+  networking.hostName = host;
   environment.systemPackages = with pkgs; [ git ];
 }
