@@ -96,6 +96,12 @@ export function evalSpecialisations(sources: readonly NixSource[]): Record<strin
           a // builtins.mapAttrs (n: v: if a ? \${n} then merge a.\${n} v else v) b
         else b;
       args = config: { inherit config lib pkgs; options = { }; modulesPath = "/modules"; };
+      # A flake's inputs (specialArgs), for the modules that ask for them: imports of nixosModules.
+      inputs = {
+        nixos-hardware.nixosModules = { lenovo-thinkpad-x1-6th-gen = "module:x1"; common-gpu-nvidia = "module:nvidia"; };
+        self.nixosModules.gaming = "module:gaming";
+      };
+      argsOf = m: config: args config // (if (builtins.functionArgs m) ? inputs then { inherit inputs; } else { });
       own = c:
         if builtins.isFunction c then
           let self = c (args (merge parentConfig (resolve self))); in self
@@ -107,7 +113,7 @@ export function evalSpecialisations(sources: readonly NixSource[]): Record<strin
         else if builtins.isAttrs v then builtins.mapAttrs (n: sanitize) v
         else v;
       evalOne = m:
-        let result = (if builtins.isFunction m then m (args parentConfig) else m);
+        let result = (if builtins.isFunction m then m (argsOf m parentConfig) else m);
         in builtins.mapAttrs (name: s: {
           inheritParentConfig = s.inheritParentConfig or true;
           configuration = sanitize (own (s.configuration or { }));

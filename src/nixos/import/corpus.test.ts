@@ -50,7 +50,7 @@ describe('the import corpus', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stderr) as { typed: { typed: number; total: number }; specialisations: { settings: { path: string; line: number; to: string; why?: string }[] }[] };
     expect(report.specialisations[0].settings).toContainEqual({ path: 'virtualisation.vfio.ids', line: 29, to: 'nix', why: expect.stringMatching(/name bound here/) });
-    expect(report.specialisations[0].settings).toContainEqual({ path: 'boot.kernelParams', line: 13, to: 'field' });
+    expect(report.specialisations[0].settings).toContainEqual({ path: 'boot.kernelParams', line: 13, to: 'field', field: 'kernel.params' });
     expect(report.specialisations[0].settings).toContainEqual({ path: 'virtualisation.libvirtd.enable', line: 19, to: 'row' });
     expect(report.typed.total).toBe(report.specialisations[0].settings.length);
     expect(runImport([file, '--report', 'xml'], () => text).code).toBe(2);

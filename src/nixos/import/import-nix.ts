@@ -16,6 +16,7 @@ import { candidateReleases, constraintsOf, describeReleases, type Constraint } f
 import type { ImportError } from './error';
 import type { ImportReport, SettingReport, SpecialisationReport } from './report';
 import { settingOf, settingUnit } from './interpret';
+import { importItems } from './imports';
 import { nixEntries, withCondition } from './entries';
 import { SourceText } from './source';
 import { isArgument } from './scope';
@@ -363,7 +364,7 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
   const notes = [...located.notes];
   if (text.trim() === '') notes.push('The text is empty: there was nothing to import.');
   if (reports.some((r) => r.keptRelativePaths))
-    notes.push('Kept Nix or setting rows contain relative paths (./…): they are resolved from the folder of the generated file, so put it next to your configuration.nix.');
+    notes.push('Kept Nix, setting rows or imports contain relative paths (./…): they are resolved from the folder of the generated file, so put it next to your configuration.nix.');
   return {
     project,
     report: {
@@ -411,7 +412,8 @@ function build(p: Prepared, mapping: Mapping, src: SourceText, release: Release)
   // In the kept text itself: a `let` binding or a helper's argument carried along may hold one.
   const keptTree = kept.text.includes('./') ? parseBindings(kept.text) : null;
   // Setting rows too: a path row, or a nix row with a path in it (`imports = [ ./gaming.nix ]`).
-  const rowRelativePath = spec.settings.some((r) => (r.type === 'path' || r.type === 'nix') && /(^|[\s[(])\.\.?\//.test(r.value));
+  const rowRelativePath =
+    spec.settings.some((r) => (r.type === 'path' || r.type === 'nix') && /(^|[\s[(])\.\.?\//.test(r.value)) || spec.imports.some((x) => /(^|[\s[(])\.\.?\//.test(x));
   const keptRelativePaths = (keptTree?.ok === true && hasRelativePath(keptTree.bindings)) || rowRelativePath;
   return {
     spec,
@@ -498,7 +500,8 @@ function settingsReport(p: Prepared, mapping: Mapping, consumed: ReadonlySet<Lea
   return [...opaque, ...p.leaves.map((l): SettingReport => {
     const path = attrPath(l.path) + (l.dynamic ? '.${…}' : '');
     const line = src.line(l.node.binding.start);
-    if (consumed.has(l)) return { path, line, to: unitOfLeaf.get(l)?.startsWith('setting:') ? 'row' : 'field' };
+    const unitRead = unitOfLeaf.get(l);
+    if (consumed.has(l)) return unitRead?.startsWith('setting:') ? { path, line, to: 'row' } : { path, line, to: 'field', ...(unitRead ? { field: unitRead } : {}) };
     const unit = unitOfLeaf.get(l) ?? settingUnit(l.path);
     return { path, line, to: 'nix', why: whyKept([l]) ?? mapping.blocked.get(unit) ?? 'the form writes this option itself' };
   })];
@@ -506,6 +509,9 @@ function settingsReport(p: Prepared, mapping: Mapping, consumed: ReadonlySet<Lea
 
 function whyKept(leaves: readonly Leaf[]): string | undefined {
   if (leaves.some((l) => l.dynamic)) return 'a computed attribute name';
+  const imports = leaves.find((l) => l.path.length === 1 && l.path[0] === 'imports');
+  const listed = imports ? importItems(imports) : null;
+  if (listed && 'why' in listed) return listed.why;
   const wrapped = leaves.find((l) => l.wrapper && !l.core);
   if (wrapped) return `written with ${wrapped.wrapper} in a way a setting row cannot hold (a condition or value that uses names bound here, or another wrapper)`;
   if (leaves.some((l) => l.value === null)) return 'an inherit: its value is a name bound here';
@@ -546,6 +552,7 @@ export function unitLabel(unit: string): string {
     'kernel.params': 'the kernel parameters',
     'kernel.modules': 'the kernel modules',
     'kernel.blacklistedModules': 'the blacklisted kernel modules',
+    imports: 'the imports list',
   };
   return own(labels, unit) ?? unit;
 }
@@ -561,6 +568,7 @@ const GPU_LABELS: Record<string, string> = {
 function readSummary(s: Specialisation, release: Release): string[] {
   const out: string[] = [];
   if (!s.inheritParentConfig) out.push('a separate system (inheritParentConfig = false)');
+  if (s.imports.length) out.push(`imports ${s.imports.map((x) => x.replace(/\s+/g, ' ')).join(', ')}`);
   if (s.tags.length) out.push(`tags ${s.tags.join(', ')}`);
   for (const u of s.users) out.push(`user ${u.name}${u.uid !== null ? ` (uid ${u.uid})` : ''}`);
   const d = s.desktop;

@@ -18,6 +18,7 @@ import { ATTR_PATH } from '../../model/validate';
 import { AUTOLOGIN_PREFIX, DESKTOP_RULES, DISPLAY_MANAGER_RULES, PRIME_EXTRAS, SHELL_PACKAGES, at, type Steps } from '../releases';
 import { stringLiteralValue, type Expr } from '../../nix/syntax/ast';
 import { packageList, pathKey, selfContained, type Leaf } from './leaves';
+import { importItems } from './imports';
 import type { ProbeContext } from './oracle';
 
 /** Every value a stepped rule takes in some release. */
@@ -104,10 +105,20 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
     s.rememberAcrossRebuilds = true;
     claim('rememberAcrossRebuilds', remember);
   }
+  // `imports = [ … ];` as the imports list; a separate system's first ./hardware-configuration.nix is fromParent's.
+  const importsLeaf = leaves.find((l) => l.path.length === 1 && l.path[0] === 'imports' && !l.dynamic);
+  const listed = importsLeaf && howMany(leaves, importsLeaf.key) === 1 ? importItems(importsLeaf) : null;
+  let importItemsRead = listed && 'items' in listed ? listed.items : null;
+  const hardwareFirst = !context.inheritParentConfig && importItemsRead?.[0] === './hardware-configuration.nix' && ok('fromParent.hardwareConfiguration');
+  if (hardwareFirst) importItemsRead = importItemsRead!.slice(1);
+  if (ok('imports') && importItemsRead?.length) {
+    s.imports = importItemsRead;
+    claim('imports', importsLeaf);
+  }
   if (!context.inheritParentConfig) {
     // A separate system brings the parent's hardware configuration and bootloader back itself.
     const imports = get('imports');
-    const hardware = ok('fromParent.hardwareConfiguration') && imports?.coreCanon === '[path:./hardware-configuration.nix]';
+    const hardware = ok('fromParent.hardwareConfiguration') && (imports?.coreCanon === '[path:./hardware-configuration.nix]' || hardwareFirst);
     const loader = ['boot.loader.systemd-boot.enable', 'boot.loader.grub.enable'].find(isTrue);
     const bootloader = ok('fromParent.bootloader') && loader !== undefined;
     s.fromParent = { hardwareConfiguration: hardware, bootloader };
@@ -291,6 +302,8 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
   }
   return { spec: s, claims, prioritySources };
 }
+
+const howMany = (leaves: readonly Leaf[], key: string): number => leaves.reduce((n, l) => n + (l.key === key ? 1 : 0), 0);
 
 /** The unit of a setting row: its option path. */
 export const settingUnit = (path: readonly string[]): string => `setting:${pathKey(path)}`;

@@ -197,6 +197,25 @@ export function selfContained(e: Expr, chain: Chain): boolean {
 }
 
 /**
+ * Self-contained, or using arguments of the module function besides NixOS's own (`inputs`): the
+ * generated module's header asks for them again, so the text means the same there (an import
+ * `inputs.hw.nixosModules.x`). Not under a `with` or a helper's argument.
+ */
+export function moduleSelfContained(e: Expr, chain: Chain): boolean {
+  if (selfContained(e, chain)) return true;
+  if (hasWith(chain) || chain.some((s) => s.kind === 'arg')) return false;
+  for (const name of freeIdentifiers(e)) {
+    const found = lookup(chain, name);
+    if (!found) continue;
+    const s = found.scope;
+    if (s.kind === 'lambda' && s.role === 'module' && !s.special.has(name)) continue;
+    if (STANDARD_ARGUMENTS.has(name) && isArgument(chain, name) !== false) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
  * A value with the parameters of a helper the importer applied (`tag` in `mkTagged "games" …`,
  * see follow.ts) replaced by their arguments where they stand for the whole value or a list
  * element, so that the form can read it. The kept text still says `let tag = "games"; in [ tag ]`.
@@ -309,7 +328,7 @@ export function canon(e: Expr, chain: Chain, underPkgs = false, text?: string): 
   const known = literalCanon(e, chain, underPkgs);
   if (known !== null) return known;
   // A self-contained expression (`lib.mkIf`'s value, a setting row of type nix) is its tokens.
-  if (text !== undefined && !underPkgs && selfContained(e, chain)) return `e:${tokenText(text.slice(e.start, e.end))}`;
+  if (text !== undefined && !underPkgs && (selfContained(e, chain) || moduleSelfContained(e, chain))) return `e:${tokenText(text.slice(e.start, e.end))}`;
   return `x:${e.start}`;
 }
 

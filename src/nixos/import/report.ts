@@ -27,6 +27,8 @@ export interface SettingReport {
   path: string;
   line: number;
   to: 'field' | 'row' | 'nix';
+  /** For `field`: which part of the form holds it (`imports`, `desktop`, `user:chani#uid` …). */
+  field?: string;
   /** For `nix`: why it stayed Nix. */
   why?: string;
 }
