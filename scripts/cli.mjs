@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run generate|import`: the built program (dist-cli/, made by `npm ci` or `npm run build:cli`)
+// `npm run generate|import|patch`: the built program (dist-cli/, made by `npm ci` or `npm run build:cli`)
 // when it is up to date with its sources; otherwise the TypeScript sources through tsx, in this
 // process, so a tree being edited runs what it holds.
 import { pathToFileURL } from 'node:url';

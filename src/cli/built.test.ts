@@ -34,6 +34,10 @@ const cases: [string, string[], string?][] = [
   ...fixtures.map((f): [string, string[]] => [`import ${f}`, ['import', f]]),
   ['import --recover of a cut-off snippet', ['import', 'src/nixos/__fixtures__/import/seed-blog-as-published.nix', '--recover']],
   ['import - (not Nix)', ['import', '-'], '{ specialisation = '],
+  ['patch a configuration.nix', ['patch', 'src/nixos/patch/__fixtures__/generated-config.nix', 'examples/seed-chani-paul.json']],
+  ['patch with --parent-only and --module', ['patch', 'src/nixos/patch/__fixtures__/tabs.nix', 'examples/seed-chani-paul.json', '--module', 'x.nix', '--parent-only', 'a.b']],
+  ['patch a file it cannot patch (standard input)', ['patch', '-', 'examples/kernel-test.json'], '{ lib, ... }: { imports = lib.optional true ./a.nix; }'],
+  ['patch --help', ['patch', '--help']],
   ['no command', []],
   ['an unknown command', ['frobnicate']],
 ];

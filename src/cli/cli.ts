@@ -141,3 +141,18 @@ export async function runMain(command: Command, args: string[] = process.argv.sl
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
 }
+
+/** Takes `--name VALUE` / `--name=VALUE` (repeatable) out of the arguments. */
+export function takeOption(args: string[], name: string): { values: string[]; rest: string[] } | { missing: string } {
+  const values: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === name) {
+      if (i + 1 >= args.length) return { missing: `${name} needs a value` };
+      values.push(args[++i]);
+    } else if (a.startsWith(`${name}=`)) values.push(a.slice(name.length + 1));
+    else rest.push(a);
+  }
+  return { values, rest };
+}

@@ -1,17 +1,20 @@
 import { parseProjectText } from '../model/read';
 import { RELEASES, type Diagnostic, type Project, type Release } from '../model/types';
-import { isSameFile, parseArgs, readInputOf, type CliResult, type SameFile } from './cli';
+import { isSameFile, parseArgs, readInputOf, takeOption, type CliResult, type SameFile } from './cli';
 import { generate } from '../nixos/generate';
 import { validate } from '../nixos/validate';
 import { buildReleaseCatalog } from '../nixos/options/build';
 import { catalogDiagnostics } from '../nixos/options/check-settings';
 import { indexCatalog } from '../nixos/options/lookup';
 
-const USAGE = `usage: npm run --silent generate -- <project.json | -> [-o out.nix] [--release <release>]
+const USAGE = `usage: npm run --silent generate -- <project.json | -> [-o out.nix] [--release <release>] [--parent-only OPTION]…
 
 Prints the NixOS module for a Specialisation Studio project (format version 1).
   -o, --output FILE   write the module to FILE instead of standard output
   --release RELEASE   target this NixOS release instead of the project's (${RELEASES.join(', ')})
+  --parent-only OPTION
+                      a parent setting your configuration.nix sets for the parent entry only
+                      (npm run patch -- … --parent-only OPTION): no lib.mkForce for it
   -                   read the project from standard input`;
 
 /**
@@ -27,7 +30,9 @@ async function catalogWarnings(project: Project, release: Release): Promise<Diag
 
 /** The command line as a pure-ish function of its arguments and input, for tests. */
 export async function runGenerate(args: string[], readInput: (file: string) => string, sameFile: SameFile = isSameFile): Promise<CliResult> {
-  const parsed = parseArgs(args, USAGE, 'project');
+  const gated = takeOption(args, '--parent-only');
+  if ('missing' in gated) return { code: 2, stdout: '', stderr: `${gated.missing}\n${USAGE}\n` };
+  const parsed = parseArgs(gated.rest, USAGE, 'project');
   if ('code' in parsed) return parsed;
   const { name, out, release } = parsed;
   const input = readInputOf(parsed, readInput, sameFile);
@@ -43,7 +48,7 @@ export async function runGenerate(args: string[], readInput: (file: string) => s
     .map((l) => `${l}\n`)
     .join('');
   if (diagnostics.some((d) => d.severity === 'error')) return { code: 1, stdout: '', stderr };
-  const module = generate(read.project, release, { sourceMap: false }).text;
+  const module = generate(read.project, release, { sourceMap: false, parentOnly: new Set(gated.values) }).text;
   if (out !== null) return { code: 0, stdout: '', stderr, output: { file: out, text: module } };
   return { code: 0, stdout: module, stderr };
 }

@@ -50,10 +50,12 @@ export interface GenerateOptions {
    * nothing printed is kept for the next call, since only edits (the app's keystrokes) gain from that.
    */
   sourceMap?: boolean;
+  /** Option paths the parent sets for itself only (see parentOverrides): no override is written for them. */
+  parentOnly?: ReadonlySet<string>;
 }
 
 /** Generates the NixOS module for a project: `specialisation.<name>.configuration` per specialisation. */
-export function generate(project: Project, releaseOverride?: Release, { sourceMap: keep = true }: GenerateOptions = {}): Generated {
+export function generate(project: Project, releaseOverride?: Release, { sourceMap: keep = true, parentOnly }: GenerateOptions = {}): Generated {
   const release = releaseOverride ?? project.nixosRelease;
   // Nix entries (lib.genAttrs …) join the entries of the form in `lib.mkMerge [ { … } (…) ]`.
   const nixEntries = project.specialisations.filter((s) => s.nixEntry !== null);
@@ -61,7 +63,7 @@ export function generate(project: Project, releaseOverride?: Release, { sourceMa
   const single = formEntries === 1 && nixEntries.length === 0;
   const nested = formEntries > 0 && nixEntries.length > 0;
   const indexes = project.specialisations.flatMap((s, i) => (s.nixEntry === null ? [i] : []));
-  const chunks = indexes.map((i) => specialisationChunk(project, project.specialisations[i], i, release, single, null, keep, nested));
+  const chunks = indexes.map((i) => specialisationChunk(project, project.specialisations[i], i, release, single, null, keep, parentOnly, nested));
   const used = new Set<string>();
   for (const chunk of chunks) for (const name of chunk.used) used.add(name);
   for (const s of nixEntries) for (const name of entryFreeVariables(s)) used.add(name);
@@ -71,7 +73,7 @@ export function generate(project: Project, releaseOverride?: Release, { sourceMa
   const entries = chunks.map((chunk, i) => {
     const bound = chunk.heads.filter((h) => used.has(h));
     if (bound.join(' ') === chunk.bound.join(' ')) return chunk.printed;
-    const again = specialisationChunk(project, project.specialisations[indexes[i]], indexes[i], release, single, bound, keep, nested);
+    const again = specialisationChunk(project, project.specialisations[indexes[i]], indexes[i], release, single, bound, keep, parentOnly, nested);
     for (const name of again.used) used.add(name);
     return again.printed;
   });
@@ -208,11 +210,13 @@ function specialisationChunk(
   /** Null: whatever the cached print avoided (generate checks it against the module's arguments). */
   bound: string[] | null,
   keep: boolean,
+  parentOnly?: ReadonlySet<string>,
   nested = false,
 ): Chunk {
   const cached = chunks.get(s);
   if (
     cached &&
+    !parentOnly?.size &&
     cached.release === release &&
     cached.index === index &&
     cached.single === single &&
@@ -223,7 +227,7 @@ function specialisationChunk(
     return cached;
   const used = new Set<string>();
   const avoid = [...new Set(bound ?? [])].sort();
-  const binding = specialisationBinding(context(project, s, index, release, new Set(avoid), keep), used) as Extract<Binding, { type: 'attr' }>;
+  const binding = specialisationBinding(context(project, s, index, release, new Set(avoid), keep, parentOnly), used) as Extract<Binding, { type: 'attr' }>;
   if (single) binding.path = ['specialisation', ...binding.path];
   const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : nested ? '        ' : '    ', rawLayout, keep);
   const heads = [...new Set([...s.packages, ...settingPackages(s.settings)].map(bareHead).filter((h): h is string => h !== null))].sort();
@@ -238,7 +242,7 @@ function specialisationChunk(
     heads,
     bound: avoid,
   };
-  if (keep) chunks.set(s, chunk);
+  if (keep && !parentOnly?.size) chunks.set(s, chunk);
   return chunk;
 }
 
@@ -264,9 +268,9 @@ function specialisationBinding(ctx: Ctx, used: Set<string>): Binding {
   return set([s.name], conditional(s.condition, entry), s.condition === null ? [p, `${p}.name`] : [p, `${p}.name`, `${p}.condition`]);
 }
 
-function context(project: Project, s: Specialisation, i: number, release: Release, bound: ReadonlySet<string> = new Set(), keep = true): Ctx {
+function context(project: Project, s: Specialisation, i: number, release: Release, bound: ReadonlySet<string> = new Set(), keep = true, parentOnly?: ReadonlySet<string>): Ctx {
   const p = `specialisations[${i}]`;
-  return { s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p), bound, keep };
+  return { s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p, parentOnly), bound, keep };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defaultBase, defaultProject, defaultSpecialisation } from '../../model/defaults';
+import { defaultBase, defaultProject, defaultSpecialisation, defaultUser } from '../../model/defaults';
 import type { Project } from '../../model/types';
 import { importNix } from '../import/import-nix';
 import type { PatchSuccess } from './patch';
@@ -41,8 +41,8 @@ export function changedOutsideEdits(original: string, result: PatchSuccess): str
 export function leakProject(): Project {
   const base = defaultBase();
   base.desktop = { environment: 'gnome', displayManager: 'auto', autoLogin: 'alice' };
-  const chani = { ...defaultSpecialisation('chani'), desktop: { environment: 'plasma6' as const, displayManager: 'auto' as const, autoLogin: 'chani' } };
-  const paul = { ...defaultSpecialisation('paul'), desktop: { environment: 'plasma6' as const, displayManager: 'auto' as const, autoLogin: 'paul' } };
+  const chani = { ...defaultSpecialisation('chani'), users: [{ ...defaultUser('chani'), uid: 1001 }], desktop: { environment: 'plasma6' as const, displayManager: 'auto' as const, autoLogin: 'chani' } };
+  const paul = { ...defaultSpecialisation('paul'), users: [{ ...defaultUser('paul'), uid: 1002 }], desktop: { environment: 'plasma6' as const, displayManager: 'auto' as const, autoLogin: 'paul' } };
   return { ...defaultProject('24.11'), base, specialisations: [chani, paul] };
 }
 

@@ -1,0 +1,4 @@
+import { runMain } from './cli';
+import { runPatch } from './patch-command';
+
+await runMain(runPatch);
