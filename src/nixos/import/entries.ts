@@ -1,6 +1,7 @@
 import { defaultSpecialisation } from '../../model/defaults';
 import type { Specialisation } from '../../model/types';
 import { attrPath } from '../../nix/strings';
+import type { Expr } from '../../nix/syntax/ast';
 import { keptExpression } from './kept';
 import type { Condition, FoundNixEntry, FoundSpecialisation, Located } from './locate';
 import type { SpecialisationReport } from './report';
@@ -14,10 +15,26 @@ import type { SourceText } from './source';
 /** The conditions as one Nix expression (`(a) && (b)`), each with the `let`s and `with`s it needs. */
 export function conditionText(conditions: readonly Condition[], src: SourceText): { text: string | null; unresolved: string[] } {
   if (conditions.length === 0) return { text: null, unresolved: [] };
+  // Read in the same scopes (the usual case): one `let` around `a && b`.
+  const [first] = conditions;
+  const sameScopes = conditions.every((c) => c.chain.length === first.chain.length && c.chain.every((x, i) => x === first.chain[i]));
+  if (conditions.length > 1 && sameScopes) {
+    const both = conditions.reduce((left: Expr, c): Expr => ({ type: 'Binary', op: '&&', left, right: c.expr, start: -1, end: -1 }) as Expr, conditions[0].expr);
+    const text = conditions.map((c) => operand(c.expr, src)).join(' && ');
+    const kept = keptExpression(both, first.chain, src, text);
+    return { text: kept.text, unresolved: kept.unresolved };
+  }
   const kept = conditions.map((c) => keptExpression(c.expr, c.chain, src));
   const unresolved = [...new Set(kept.flatMap((k) => k.unresolved))];
   const text = kept.length === 1 ? kept[0].text : kept.map((k) => `(${k.text})`).join(' && ');
   return { text, unresolved };
+}
+
+/** A condition as an operand of `&&`: in parentheses where it would not be one (`a || b`, `let`, `if` …). */
+function operand(e: Expr, src: SourceText): string {
+  const text = src.slice(e.start, e.end);
+  const loose = e.type === 'If' || e.type === 'Let' || e.type === 'With' || e.type === 'Assert' || e.type === 'Lambda' || (e.type === 'Binary' && (e.op === '||' || e.op === '->'));
+  return loose ? `(${text})` : text;
 }
 
 /** Options the file declares itself (`options.my.thing.enable = …`), which the generated module does not. */
@@ -91,5 +108,5 @@ function entryText(e: FoundNixEntry, src: SourceText): { text: string; unresolve
         : `{\n  ${src.slice(node.path[from].start, node.end, '  ')}\n}`;
     return keptExpression(node.start < 0 ? node.value : [node], e.chain, src, own);
   }
-  return keptExpression(e.expr, e.chain, src);
+  return keptExpression(e.expr, e.chain, src, e.range ? src.slice(e.range.start, e.range.end).trim() : undefined);
 }

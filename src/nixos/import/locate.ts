@@ -44,6 +44,8 @@ export interface FoundNixEntry {
   conditions: Condition[];
   /** What made it one, for the report: `a call of genAttrs`, `a computed name` … */
   pattern: string;
+  /** The text to keep when it is more than `expr`: inside the parentheses around it, comments included. */
+  range?: { start: number; end: number };
 }
 
 export interface FoundSpecialisation {
@@ -241,7 +243,8 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
       return descendInto(followed.expr, full, followed.chain, label, start, found, seen);
     }
     if (label === 'config') out.leftOut.push('config');
-    else if (label === 'specialisation') nixEntry({ start: v.start, expr: v, chain, conditions: conds, pattern: describe(v) });
+    else if (label === 'specialisation')
+      nixEntry({ start: v.start, expr: v, chain, conditions: conds, pattern: describe(v), range: value.type === 'Paren' ? { start: value.start + 1, end: value.end - 1 } : undefined });
     else {
       // One entry whose value is computed (`specialisation.a = import ./a.nix;`): `{ a = …; }`.
       const name = label.slice('specialisation.'.length);
