@@ -54,10 +54,14 @@ export function defaultFromParent(): FromParent {
   return { hardwareConfiguration: true, bootloader: true };
 }
 
+/** Where sbctl keeps the Secure Boot keys, as lanzaboote's guide has it. */
+export const DEFAULT_PKI_BUNDLE = '/var/lib/sbctl';
+
 export function defaultBase(): Base {
   return {
     bootloader: 'systemd-boot',
     grubDevice: 'nodev',
+    pkiBundle: DEFAULT_PKI_BUNDLE,
     desktop: defaultDesktop(),
     kernel: defaultKernel(),
     gpu: defaultGpu(),
@@ -75,6 +79,7 @@ export function defaultSpecialisation(name = ''): Specialisation {
     imports: [],
     rememberAcrossRebuilds: false,
     tags: [],
+    configurationName: null,
     users: [],
     desktop: defaultDesktop(),
     packages: [],
@@ -97,5 +102,5 @@ export function defaultSetting(path: string[] = []): Setting {
 }
 
 export function defaultProject(nixosRelease: Release = DEFAULT_RELEASE): Project {
-  return { version: FORMAT_VERSION, nixosRelease, base: null, defaultEntry: null, specialisations: [] };
+  return { version: FORMAT_VERSION, nixosRelease, base: null, defaultEntry: null, bootOrder: [], specialisations: [] };
 }

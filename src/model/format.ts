@@ -12,6 +12,7 @@ import {
   SETTING_TYPES,
   DEFAULT_RELEASE,
 } from './types';
+import { DEFAULT_PKI_BUNDLE } from './defaults';
 
 /**
  * The project format described once, as data: the reader (read.ts) and the JSON Schema
@@ -145,6 +146,7 @@ export const specialisationSpec: Spec = {
       false,
     ),
     tags: strList('system.nixos.tags: shown in the boot entry label; [A-Za-z0-9:_.-]+ each.'),
+    configurationName: str("GRUB's title for this entry (boot.loader.grub.configurationName); null for NixOS's own title."),
     users: { kind: 'array', items: userSpec, description: 'Users that exist in this specialisation.' },
     desktop: desktopSpec,
     packages: strList('Attribute paths under pkgs, such as firefox or python3Packages.numpy.'),
@@ -179,6 +181,11 @@ export const projectSpec: Spec = {
       fields: {
         bootloader: oneOf(BOOTLOADERS, 'systemd-boot', "The parent's bootloader."),
         grubDevice: { kind: 'string', default: 'nodev', description: 'GRUB device: nodev for UEFI, a disk for BIOS.' },
+        pkiBundle: {
+          kind: 'string',
+          default: DEFAULT_PKI_BUNDLE,
+          description: "lanzaboote's boot.lanzaboote.pkiBundle: the folder of the Secure Boot keys.",
+        },
         desktop: desktopSpec,
         kernel: kernelSpec,
         gpu: gpuSpec,
@@ -186,6 +193,9 @@ export const projectSpec: Spec = {
       },
     },
     defaultEntry: str('The boot entry started by default: null for the parent, or a specialisation name.'),
+    bootOrder: strList(
+      'The order of the newest entries in the systemd-boot menu (24.05 and later, written as boot.loader.systemd-boot.sortKey): specialisation names, "" for the main system; empty for the bootloader\'s own order.',
+    ),
     specialisations: { kind: 'array', items: specialisationSpec, description: 'The specialisations, in order.' },
   },
 };

@@ -100,7 +100,8 @@ export interface Kernel {
   blacklistedModules: string[];
 }
 
-export const BOOTLOADERS = ['systemd-boot', 'grub'] as const;
+/** lanzaboote: systemd-boot with Secure Boot, from the lanzaboote flake's NixOS module (not in nixpkgs). */
+export const BOOTLOADERS = ['systemd-boot', 'grub', 'lanzaboote'] as const;
 export type Bootloader = (typeof BOOTLOADERS)[number];
 
 /** What a separate system (`inheritParentConfig = false`) takes over from the parent. */
@@ -188,6 +189,8 @@ export interface Specialisation {
   /** Writes the name to /etc/specialisation so a rebuild from inside can stay in it. */
   rememberAcrossRebuilds: boolean;
   tags: string[];
+  /** GRUB's title for this entry (`boot.loader.grub.configurationName`); null for NixOS's own title. */
+  configurationName: string | null;
   users: User[];
   desktop: Desktop;
   packages: string[];
@@ -206,6 +209,8 @@ export interface Base {
   bootloader: Bootloader;
   /** GRUB's `boot.loader.grub.device`: `nodev` for UEFI, a disk such as `/dev/sda` for BIOS. */
   grubDevice: string;
+  /** lanzaboote's `boot.lanzaboote.pkiBundle`: the folder of the Secure Boot keys (sbctl's). */
+  pkiBundle: string;
   desktop: Desktop;
   kernel: Kernel;
   gpu: Gpu;
@@ -219,6 +224,12 @@ export interface Project {
   base: Base | null;
   /** The boot entry to start by default: null for the parent, or a specialisation's name. */
   defaultEntry: string | null;
+  /**
+   * The order of the newest generation's entries in the systemd-boot menu, written as
+   * `boot.loader.systemd-boot.sortKey`s (24.05 and later): specialisation names, with `""` for the
+   * main system. Empty: the bootloader's own order.
+   */
+  bootOrder: string[];
   specialisations: Specialisation[];
 }
 

@@ -3,6 +3,12 @@ import type { Base, Diagnostic, Gpu, Kernel, Project, Specialisation, User } fro
 export const SPECIALISATION_NAME = /^[A-Za-z0-9_-]+$/;
 /** What `system.nixos.label` accepts (nixos/modules/misc/label.nix). */
 export const TAG = /^[a-zA-Z0-9:_.-]+$/;
+/** A title GRUB reads back as typed inside `menuentry "…"`: no quote, backslash, `$`, backquote or control character. */
+export function isGrubTitle(text: string): boolean {
+  return text !== '' && ![...text].some((c) => '"\\$`'.includes(c) || c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127);
+}
+/** An absolute path without spaces, as lanzaboote's `pkiBundle` (an external path) needs. */
+export const ABSOLUTE_PATH = /^\/[^\s]*$/;
 export const USER_NAME = /^[a-z_][a-z0-9_-]{0,30}$/;
 export const BUS_ID = /^PCI:\d{1,3}(@\d{1,5})?:\d{1,2}:\d$/;
 /** `boot.kernelParams` items: no blanks except inside double quotes (nixos/modules/system/boot/kernel.nix). */
@@ -122,6 +128,8 @@ export function validateBase(base: Base): Diagnostic[] {
       '.desktop.autoLogin',
       autoLogin === '' ? 'pick the user the main system logs in automatically' : `"${autoLogin}" is not a valid user name`,
     );
+  if (base.bootloader === 'lanzaboote' && !ABSOLUTE_PATH.test(base.pkiBundle))
+    error('.pkiBundle', 'the folder of the Secure Boot keys is an absolute path, such as /var/lib/sbctl');
   checkGpu(base.gpu, error, warn);
   checkKernel(base.kernel, error);
   return out;
@@ -153,6 +161,13 @@ export function validateSpecialisation(s: Specialisation, i: number, duplicateNa
   s.tags.forEach((tag, j) => {
     if (!TAG.test(tag)) error(`.tags[${j}]`, `tag "${tag}" can only contain letters, digits and : _ . - (system.nixos.label)`);
   });
+  if (s.configurationName !== null && !isGrubTitle(s.configurationName))
+    error(
+      '.configurationName',
+      s.configurationName === ''
+        ? "type GRUB's title for this entry, or clear it for NixOS's own"
+        : 'GRUB reads the title inside double quotes: leave out " \\ $ ` and line breaks',
+    );
   checkUsers(s, error, warn);
   checkDesktop(s, error);
   checkGpu(s.gpu, error, warn);

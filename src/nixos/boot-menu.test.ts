@@ -23,7 +23,7 @@ describe('boot entry titles', () => {
     const menu = bootMenu(project('systemd-boot', [['chani', ['chani']], ['paul', ['paul', 'gnome']]]), 7, '2026-11-25');
     const newest = menu.entries.filter((e) => !e.secondary);
     expect(newest.map((e) => e.title).sort()).toEqual(['NixOS', 'NixOS (chani)', 'NixOS (paul)']);
-    expect(newest.find((e) => e.specialisation === 'paul')!.detail).toBe('Generation 7 gnome-paul-26.05.20261125.a1b2c3d, built on 2026-11-25');
+    expect(newest.find((e) => e.specialisation === 'paul')!.detail).toBe('Generation 7 NixOS Yarara gnome-paul-26.05.20261125.a1b2c3d (Linux 6.18.30), built on 2026-11-25');
     expect(newest.filter((e) => e.isDefault).map((e) => e.title)).toEqual(['NixOS']);
     expect(menu.defaultSetting).toBeNull();
   });

@@ -30,6 +30,7 @@ import {
   at,
 } from './releases';
 import { defaultEntrySetting } from './boot-menu';
+import { bootBindings, entryBoot, entryBootBindings, entryBootKey, lanzabooteBindings, type EntryBoot } from './boot-bindings';
 import { mkForce, parentOverrides, type Overrides } from './overrides';
 import { bareHead, packageExpr } from './packages';
 import { settingExpr, settingPackages } from './settings';
@@ -88,6 +89,9 @@ export function generate(project: Project, releaseOverride?: Release, { sourceMa
     top.push(
       set(defaultEntry.option, int(defaultEntry.value), ['defaultEntry'], `Start "${project.defaultEntry}" by default: its place in GRUB's menu.`),
     );
+  const boot = bootBindings(project, release);
+  for (const name of freeVariables(attrs(boot))) used.add(name);
+  top.push(...boot);
   const body = attrs(top);
   // `args` in extra Nix is the module's own argument set, as in `{ lib, ... }@args:` (the importer
   // keeps an `@` name that way): the header binds it with `@`, not as an argument called `args`.
@@ -155,6 +159,8 @@ export function freeVariables(e: Expr, bound: ReadonlySet<string> = new Set()): 
 /** What every part of one specialisation's generation needs to know. */
 interface Ctx {
   s: Specialisation;
+  /** Its sort key and GRUB title (boot-bindings.ts). */
+  boot: EntryBoot;
   /** Model path of the specialisation, `specialisations[0]`. */
   p: string;
   release: Release;
@@ -181,6 +187,8 @@ const withPriority = (priority: FieldPriority, value: Expr): Expr =>
   priority === 'force' ? mkForce(value) : priority === 'default' ? apply(select(v('lib'), ['mkDefault']), value) : value;
 
 interface Chunk {
+  /** entryBootKey when it was printed. */
+  boot: string;
   release: Release;
   index: number;
   single: boolean;
@@ -213,9 +221,11 @@ function specialisationChunk(
   parentOnly?: ReadonlySet<string>,
   nested = false,
 ): Chunk {
+  const boot = entryBootKey(project, s, release);
   const cached = chunks.get(s);
   if (
     cached &&
+    cached.boot === boot &&
     !parentOnly?.size &&
     cached.release === release &&
     cached.index === index &&
@@ -232,6 +242,7 @@ function specialisationChunk(
   const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : nested ? '        ' : '    ', rawLayout, keep);
   const heads = [...new Set([...s.packages, ...settingPackages(s.settings)].map(bareHead).filter((h): h is string => h !== null))].sort();
   const chunk: Chunk = {
+    boot,
     release,
     index,
     single,
@@ -270,7 +281,7 @@ function specialisationBinding(ctx: Ctx, used: Set<string>): Binding {
 
 function context(project: Project, s: Specialisation, i: number, release: Release, bound: ReadonlySet<string> = new Set(), keep = true, parentOnly?: ReadonlySet<string>): Ctx {
   const p = `specialisations[${i}]`;
-  return { s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p, parentOnly), bound, keep };
+  return { boot: entryBoot(project, s, release), s, p, release, base: project.base, o: parentOverrides(s, project.base, release, p, parentOnly), bound, keep };
 }
 
 /**
@@ -310,6 +321,7 @@ function configurationBindings(ctx: Ctx): Binding[] {
   out.push(...importsBindings(ctx));
   out.push(...separateSystemBindings(ctx));
   if (s.tags.length) out.push(set('system.nixos.tags', list(s.tags.map(str)), [`${p}.tags`]));
+  out.push(...entryBootBindings(ctx.boot, p));
   out.push(...ctx.o.disable);
   out.push(...desktopBindings(ctx));
   out.push(...usersBindings(ctx));
@@ -341,7 +353,9 @@ function separateSystemBindings({ s, p, base }: Ctx): Binding[] {
   const out: Binding[] = [];
   if (s.fromParent.bootloader) {
     const b = [`${p}.fromParent.bootloader`];
-    if ((base?.bootloader ?? 'systemd-boot') === 'systemd-boot') {
+    if (base?.bootloader === 'lanzaboote') {
+      out.push(...lanzabooteBindings(base, b));
+    } else if ((base?.bootloader ?? 'systemd-boot') === 'systemd-boot') {
       out.push(set('boot.loader.systemd-boot.enable', bool(true), b));
       out.push(set('boot.loader.efi.canTouchEfiVariables', bool(true), b));
     } else {

@@ -58,7 +58,11 @@ const PRIME_MODE_OPTION: Record<string, string> = {
  */
 export function optionPathForField(fieldPath: string, s: OptionSubject, release: Release): string | null {
   if (fieldPath === 'defaultEntry') return s.bootloader === 'grub' ? 'boot.loader.grub.default' : null;
-  if (fieldPath === 'base.bootloader') return s.bootloader === 'grub' ? 'boot.loader.grub.enable' : 'boot.loader.systemd-boot.enable';
+  if (fieldPath === 'base.bootloader')
+    return s.bootloader === 'grub' ? 'boot.loader.grub.enable' : s.bootloader === 'lanzaboote' ? null : 'boot.loader.systemd-boot.enable';
+  if (fieldPath === 'bootOrder') return 'boot.loader.systemd-boot.sortKey';
+  if (fieldPath === 'base.pkiBundle') return null;
+  if (/^specialisations\[\d+\]\.configurationName$/.test(fieldPath)) return 'boot.loader.grub.configurationName';
   const m = /^(?:specialisations\[\d+\]|base)\.(.+?)(\[\d+\])?$/.exec(fieldPath);
   if (!m) return null;
   const rest = m[1];

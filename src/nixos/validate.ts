@@ -66,14 +66,25 @@ function validateParent(project: Project, release: Release): Diagnostic[] {
       out.push({ path: 'defaultEntry', severity: 'error', message: `there is no specialisation called "${defaultEntry}"` });
     else if (!base)
       out.push({ path: 'defaultEntry', severity: 'warning', message: "describe the parent system's bootloader to make this entry the default" });
-    else if (base.bootloader === 'systemd-boot')
+    else if (base.bootloader !== 'grub')
       out.push({
         path: 'defaultEntry',
         severity: 'warning',
-        message: 'systemd-boot has no NixOS option for a default specialisation; nothing is written for it (see the boot menu for what to do instead)',
+        message: `${base.bootloader} has no NixOS option for a default specialisation; nothing is written for it (see the boot menu for what to do instead)`,
       });
   }
   if (!base) return out;
+  project.specialisations.forEach((s, i) => {
+    const p = `specialisations[${i}]`;
+    if (s.configurationName !== null && base.bootloader !== 'grub')
+      out.push({ path: `${p}.configurationName`, severity: 'warning', message: `only GRUB shows this title; ${base.bootloader} titles the entry "NixOS (${s.name})"` });
+    if (base.bootloader === 'lanzaboote' && !s.inheritParentConfig && s.fromParent.bootloader)
+      out.push({
+        path: `${p}.fromParent.bootloader`,
+        severity: 'warning',
+        message: "a separate system does not have the parent's modules: add lanzaboote's NixOS module to its imports, or boot.lanzaboote will not exist there",
+      });
+  });
   out.push(...validateBase(base));
   const env = base.desktop.environment;
   if (env !== 'none' && !at(DESKTOP_RULES[env], release))

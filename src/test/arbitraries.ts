@@ -209,6 +209,7 @@ function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrar
         imports: [],
         rememberAcrossRebuilds: r.remember,
         tags: r.tags,
+        configurationName: null,
         users,
         desktop: {
           environment: r.environment,

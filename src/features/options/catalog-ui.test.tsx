@@ -24,6 +24,7 @@ const project = (release: Release, ...settings: Setting[][]): Project => ({
   nixosRelease: release,
   base: null,
   defaultEntry: null,
+  bootOrder: [],
   specialisations: settings.map((rows, i) => ({ ...defaultSpecialisation(`s${i}`), settings: rows })),
 });
 
