@@ -1,14 +1,19 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { ApplyPanel } from '../features/apply/apply-panel';
 import { BootMenuPanel } from '../features/boot-menu/boot-menu-panel';
+import { LoadBoundary } from '../features/load-error/load-boundary';
 import { useDerived } from '../store/derived';
 import { useStudio, type OutputTab } from '../store/studio-store';
 import './output-panel.css';
 
+// The comparison of entries is read by few, and only when its tab is open: not part of the first load.
+const ComparePanel = lazy(() => import('../features/compare/compare-panel').then((m) => ({ default: m.ComparePanel })));
+
 const TABS: { id: OutputTab; label: string; heading: string }[] = [
   { id: 'nix', label: 'Generated Nix', heading: 'generated-heading' },
   { id: 'boot-menu', label: 'Boot menu', heading: 'boot-menu-heading' },
+  { id: 'compare', label: 'Compare', heading: 'compare-heading' },
   { id: 'apply', label: 'How to apply', heading: 'apply-heading' },
 ];
 
@@ -78,6 +83,16 @@ export function OutputPanel({ nix }: { nix: ReactNode }) {
       </div>
       {panel('nix', nix)}
       {panel('boot-menu', tab === 'boot-menu' && <BootMenuPanel />)}
+      {panel(
+        'compare',
+        tab === 'compare' && (
+          <LoadBoundary part="The comparison">
+            <Suspense fallback={<p className="output-loading">Loading the comparison…</p>}>
+              <ComparePanel />
+            </Suspense>
+          </LoadBoundary>
+        ),
+      )}
       {panel('apply', tab === 'apply' && <ApplyPanel />)}
     </div>
   );

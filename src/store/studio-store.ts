@@ -51,7 +51,7 @@ export interface NoticeDownload {
 export type ExtraCheck = (project: Project) => Diagnostic[];
 
 /** The tabs beside the form: the generated module, the boot menu preview, the apply guide. */
-export type OutputTab = 'nix' | 'boot-menu' | 'apply';
+export type OutputTab = 'nix' | 'boot-menu' | 'compare' | 'apply';
 
 export interface StudioState {
   project: Project;
