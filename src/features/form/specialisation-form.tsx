@@ -5,6 +5,7 @@ import { DesktopSection } from './desktop-section';
 import { FormContext, SettingsContext, specialisationTarget, type FormContextValue } from './form-context';
 import { GeneralSection } from './general-section';
 import { GpuSection } from './gpu-section';
+import { ImportsSection } from './imports-section';
 import { KernelSection } from './kernel-section';
 import { PackagesSection } from './packages-section';
 import { SettingsSection } from './settings-section';
@@ -37,6 +38,7 @@ export function SpecialisationForm() {
         <PackagesSection />
         <GpuSection />
         <KernelSection />
+        <ImportsSection />
         <SettingsSection />
         <AdvancedSection />
       </form>
