@@ -1,6 +1,5 @@
 import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { ApplyPanel } from '../features/apply/apply-panel';
 import { BootMenuPanel } from '../features/boot-menu/boot-menu-panel';
 import { LoadBoundary } from '../features/load-error/load-boundary';
 import { useDerived } from '../store/derived';
@@ -9,6 +8,8 @@ import './output-panel.css';
 
 // The comparison of entries is read by few, and only when its tab is open: not part of the first load.
 const ComparePanel = lazy(() => import('../features/compare/compare-panel').then((m) => ({ default: m.ComparePanel })));
+// How to apply is read once the module is written: not part of the first load either.
+const ApplyPanel = lazy(() => import('../features/apply/apply-panel').then((m) => ({ default: m.ApplyPanel })));
 
 const TABS: { id: OutputTab; label: string; heading: string }[] = [
   { id: 'nix', label: 'Generated Nix', heading: 'generated-heading' },
@@ -93,7 +94,16 @@ export function OutputPanel({ nix }: { nix: ReactNode }) {
           </LoadBoundary>
         ),
       )}
-      {panel('apply', tab === 'apply' && <ApplyPanel />)}
+      {panel(
+        'apply',
+        tab === 'apply' && (
+          <LoadBoundary part="How to apply">
+            <Suspense fallback={<p className="output-loading">Loading how to apply…</p>}>
+              <ApplyPanel />
+            </Suspense>
+          </LoadBoundary>
+        ),
+      )}
     </div>
   );
 }
