@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { AdvancedSection } from './advanced-section';
 import { DesktopSection } from './desktop-section';
+import { EntryConditionField, NixEntrySection } from './entry-section';
 import { FormContext, SettingsContext, specialisationTarget, type FormContextValue } from './form-context';
 import { GeneralSection } from './general-section';
 import { GpuSection } from './gpu-section';
@@ -16,6 +17,7 @@ export function SpecialisationForm() {
   const index = useStudio((s) => s.selected);
   const specialisation = useStudio((s) => s.project.specialisations[s.selected]);
   const release = useStudio((s) => s.project.nixosRelease);
+  const isNixEntry = useStudio((s) => (s.project.specialisations[s.selected]?.nixEntry ?? null) !== null);
   const context = useMemo<FormContextValue | null>(
     () => (specialisation ? { index, specialisation, release } : null),
     [index, specialisation, release],
@@ -28,11 +30,21 @@ export function SpecialisationForm() {
       </div>
     );
   }
+  // A Nix entry (lib.genAttrs …) is edited as Nix: the form's sections do not apply to it.
+  if (isNixEntry)
+    return (
+      <FormContext.Provider value={context}>
+        <form key={index} className="specialisation-form" aria-label="Settings of the Nix entry" onSubmit={(e) => e.preventDefault()} noValidate>
+          <NixEntrySection />
+        </form>
+      </FormContext.Provider>
+    );
   return (
     <FormContext.Provider value={context}>
       <SettingsContext.Provider value={target}>
       <form key={index} className="specialisation-form" aria-label={`Settings of ${specialisation.name || 'the unnamed specialisation'}`} onSubmit={(e) => e.preventDefault()} noValidate>
         <GeneralSection />
+        <EntryConditionField />
         <UsersSection />
         <DesktopSection />
         <PackagesSection />

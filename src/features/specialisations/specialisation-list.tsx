@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/types';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { nixEntrySummary } from '../../nixos/entries';
 import { derive } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
 import { ParentEntry } from '../parent/parent-entry';
@@ -15,6 +16,8 @@ type Action = 'up' | 'down' | 'select';
 /** The project's specialisations: pick one to edit, add, duplicate, rename, reorder and delete. */
 export function SpecialisationList() {
   const names = useStudio(useShallow((s) => s.project.specialisations.map((x) => x.name)));
+  // A Nix entry is shown by its expression; a conditional entry says so (see form/entry-section.tsx).
+  const kinds = useStudio(useShallow((s) => s.project.specialisations.map((x) => (x.nixEntry !== null ? nixEntrySummary(x.nixEntry) : x.condition !== null ? 'if' : ''))));
   // While the main system is shown, no specialisation is the selected one.
   const selected = useStudio((s) => (s.editingParent ? -1 : s.selected));
   const select = useStudio((s) => s.select);
@@ -58,7 +61,8 @@ export function SpecialisationList() {
         <>
           <ol className="spec-list" ref={listRef}>
             {names.map((name, i) => {
-              const label = name || 'unnamed';
+              const nixEntry = kinds[i] !== '' && kinds[i] !== 'if';
+              const label = nixEntry ? kinds[i] : name || 'unnamed';
               const { errors, warnings } = counts.get(i) ?? { errors: 0, warnings: 0 };
               const move = (to: number, action: Action) => {
                 actions.move(i, to);
@@ -85,6 +89,8 @@ export function SpecialisationList() {
                       onClick={() => select(i)}
                     >
                       <span className={name ? 'spec-name' : 'spec-name unnamed'}>{label}</span>
+                      {nixEntry && <span className="badge">edited as Nix</span>}
+                      {kinds[i] === 'if' && <span className="badge">only when…</span>}
                       {errors > 0 && <span className="badge badge-error">{errors} {errors === 1 ? 'error' : 'errors'}</span>}
                       {errors === 0 && warnings > 0 && (
                         <span className="badge badge-warning">

@@ -240,7 +240,7 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
     // `seen`: a helper that calls itself stops where it has been.
     if (followed.expr !== v && !seen.has(followed.expr)) {
       seen.add(followed.expr);
-      return descendInto(followed.expr, full, followed.chain, label, start, found, seen);
+      return descendInto(followed.expr, full, followed.chain, label, start, found, seen, conds);
     }
     if (label === 'config') out.leftOut.push('config');
     else if (label === 'specialisation')

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evalWithImports } from '../../test/eval-imports';
+import { entriesEntry } from '../../test/eval-entries';
 import type { EvaluatedSpecialisation, NixSource } from '../../test/eval-specialisations';
 import { hasNix, nixParseError, NO_NIX, tempFile } from '../../test/nix';
 import { generate } from '../generate';
@@ -16,7 +17,9 @@ import { importNix, type ImportSuccess } from './import-nix';
  * without `@` names (and with a name missing), bare bindings, dotted and nested entries, quoted
  * names, `inherit` from `let` helpers, helpers applied to arguments, function-form and `let`/`with`
  * configurations, mkForce/mkDefault, package lists with and without `with pkgs;`, PRIME without
- * the bus ids the parent sets, multi-line strings, and tabs.
+ * the bus ids the parent sets, multi-line strings, and tabs; and (items 3 and 5) entries under
+ * `mkIf` (one entry, or `config = mkIf cfg.enable { … }` around the module, each condition true or
+ * false) and entries with computed names joined with `//` (lib.genAttrs, lib.mapAttrs).
  */
 
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
@@ -40,6 +43,8 @@ interface Entry {
   separate: boolean;
   form: Form;
   settings: Setting[];
+  /** `name = mkIf cfg.on { … };` (nested entries only). */
+  conditional: boolean;
 }
 
 interface Input {
@@ -50,6 +55,13 @@ interface Input {
   tabs: boolean;
   parentBusIds: boolean;
   block: boolean;
+  /** The module's body under `config = mkIf cfg.enable { … }`. */
+  guard: boolean;
+  /** Entries with computed names joined to the set with `//`. */
+  computed: 'none' | 'genAttrs' | 'mapAttrs';
+  /** What the options the conditions read are: `config.prop.enable` and `config.prop.on`. */
+  enable: boolean;
+  on: boolean;
   entries: Entry[];
 }
 
@@ -65,6 +77,7 @@ const entryArb = (name: string): fc.Arbitrary<Entry> =>
     settings: fc.subarray([...SETTINGS], { minLength: 0, maxLength: 6 }).map((list) =>
       list.filter((s) => !EXCLUSIVE.some((group) => group.includes(s) && group.some((o) => o !== s && list.includes(o) && group.indexOf(o) < group.indexOf(s)))),
     ),
+    conditional: fc.boolean(),
   });
 
 const inputArb: fc.Arbitrary<Input> = fc
@@ -75,6 +88,10 @@ const inputArb: fc.Arbitrary<Input> = fc
     tabs: fc.boolean(),
     parentBusIds: fc.boolean(),
     block: fc.boolean(),
+    guard: fc.boolean(),
+    computed: fc.constantFrom<Input['computed']>('none', 'none', 'genAttrs', 'mapAttrs'),
+    enable: fc.boolean(),
+    on: fc.boolean(),
     names: fc.shuffledSubarray(NAMES, { minLength: 1, maxLength: 3 }),
   })
   .chain((r) => fc.tuple(...r.names.map(entryArb)).map((entries) => ({ ...r, entries })))
@@ -93,9 +110,21 @@ function normaliseInput(input: Input): Input {
     if (bare) settings = settings.filter((s) => s !== 'letValue' && s !== 'computedName');
     // Under `with pkgs;` a dropped `lib` would be pkgs.lib: not a stand-in that works.
     if (input.drop && form === 'with') form = 'attrs';
-    return { ...e, spelling, form, settings };
+    // A condition needs lib.mkIf: not with `lib` dropped.
+    const conditional = e.conditional && spelling === 'nested' && input.drop !== 'lib';
+    return { ...e, spelling, form, settings, conditional };
   });
-  return { ...input, drop: bare ? null : input.drop, withLib: !bare && !input.drop && input.withLib, entries };
+  const lib = input.drop !== 'lib';
+  return {
+    ...input,
+    drop: bare ? null : input.drop,
+    withLib: !bare && !input.drop && input.withLib,
+    guard: input.guard && !bare && lib,
+    computed: lib ? input.computed : 'none',
+    // `specialisation = { … } // …` cannot sit beside `specialisation.x = …`: all entries in the set.
+    block: input.block || (lib && input.computed !== 'none'),
+    entries,
+  };
 }
 
 const SETTING_LINES: Record<Setting, (name: string) => string[]> = {
@@ -160,15 +189,17 @@ function render(input: Input): { text: string; source: NixSource } {
   };
   /** `head = <lines>;` */
   const bind = (head: string, value: string[]): string[] => (value.length === 1 ? [`${head} = ${value[0]};`] : [`${head} = ${value[0]}`, ...value.slice(1, -1), `${value[value.length - 1]};`]);
+  const mkIf = input.withLib ? 'mkIf' : 'lib.mkIf';
   const entrySet = (e: Entry): string[] => {
     const conf = configuration(e);
-    return ['{', ...(e.separate ? ['\tinheritParentConfig = false;'] : []), ...bind('\tconfiguration', conf.map((l, i) => (i === 0 ? l : `\t${l}`))), '}'];
+    const set = ['{', ...(e.separate ? ['\tinheritParentConfig = false;'] : []), ...bind('\tconfiguration', conf.map((l, i) => (i === 0 ? l : `\t${l}`))), '}'];
+    return e.conditional ? [`${mkIf} ${bare ? 'config.prop.on' : 'cfg.on'} ${set[0]}`, ...set.slice(1)] : set;
   };
 
   // `let` helpers (not in bare bindings).
   const lets: string[] = [];
   if (!bare) {
-    lets.push('core = [ ./core.nix ];', 'font = "ter-v32n";', 'who = "bob";');
+    lets.push('core = [ ./core.nix ];', 'font = "ter-v32n";', 'who = "bob";', 'cfg = config.prop;');
     lets.push('mk = module: {', '\tinheritParentConfig = false;', '\tconfiguration.imports = core ++ [ module ];', '};');
     lets.push('mkTagged = tag: {', '\tconfiguration.system.nixos.tags = [ tag ];', '};');
     const fromSpecs = input.entries.filter((e) => e.spelling === 'inheritFrom');
@@ -208,7 +239,13 @@ function render(input: Input): { text: string; source: NixSource } {
         break;
     }
   }
-  if (inBlock.length) top.push('specialisation = {', ...inBlock.map((l) => `\t${l}`), '};');
+  const computed = {
+    none: [],
+    genAttrs: ['// lib.genAttrs [ "c1" "c2" ] (n: {', '\tconfiguration.system.nixos.tags = [ n ];', '})'],
+    mapAttrs: ['// lib.mapAttrs (n: k: {', '\tconfiguration.boot.kernelPackages = k;', '}) {', '\tm1 = pkgs.linuxPackages_latest;', '}'],
+  }[input.computed];
+  if (computed.length) top.push('specialisation = {', ...inBlock.map((l) => `\t${l}`), '}', ...computed.slice(0, -1), `${computed[computed.length - 1]};`);
+  else if (inBlock.length) top.push('specialisation = {', ...inBlock.map((l) => `\t${l}`), '};');
 
   if (bare) {
     emit(0, top);
@@ -221,7 +258,11 @@ function render(input: Input): { text: string; source: NixSource } {
   emit(1, lets);
   out.push('in');
   out.push('{');
-  emit(1, top);
+  if (input.guard) {
+    out.push(`${unit}config = ${mkIf} cfg.enable {`);
+    emit(2, top);
+    out.push(`${unit}};`);
+  } else emit(1, top);
   out.push('}');
   const text = `${out.join('\n')}\n`;
   return { text, source: { text } };
@@ -236,7 +277,8 @@ function compare(input: Record<string, EvaluatedSpecialisation>, output: Record<
     if (out.inheritParentConfig !== spec.inheritParentConfig) return `${name}: inheritParentConfig ${out.inheritParentConfig}`;
     for (const [path, value] of Object.entries(spec.options))
       if (JSON.stringify(out.options[path]) !== JSON.stringify(value)) return `${name}: ${path} is ${JSON.stringify(out.options[path])}, not ${JSON.stringify(value)}`;
-    const added = result.report.specialisations.find((s) => s.name === name)!.added.map((a) => a.path).sort();
+    // An entry of a Nix entry (lib.genAttrs …) has no report of its own: nothing is added to it.
+    const added = (result.report.specialisations.find((s) => s.name === name)?.added ?? []).map((a) => a.path).sort();
     const extra = Object.keys(out.options).filter((p) => !(p in spec.options)).sort();
     if (extra.join(' ') !== added.join(' ')) return `${name}: new options ${extra.join(' ')}, the report adds ${added.join(' ')}`;
   }
@@ -248,7 +290,8 @@ describe('import never loses or changes a specialisation (property, real Nix)', 
     `holds for ${RUNS} generated inputs`,
     () => {
       const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
-      const inputs = fc.sample(inputArb, { numRuns: RUNS, seed }).map(render);
+      const samples = fc.sample(inputArb, { numRuns: RUNS, seed });
+      const inputs = samples.map(render);
       const where = (i: number) => `seed ${seed}, input ${i}:\n${inputs[i].text}`;
       tempFile('x.nix', '{ lib, pkgs, ... }: { programs.steam.enable = lib.mkForce true; environment.systemPackages = [ pkgs.mangohud ]; }\n');
 
@@ -273,9 +316,11 @@ describe('import never loses or changes a specialisation (property, real Nix)', 
       for (let from = 0; from < imported.length; from += BATCH) {
         const batch = imported.slice(from, from + BATCH);
         // Evaluating them parses them: a module Nix refuses fails the batch with its file and line.
+        // Conditions and merges around entries resolved as NixOS does, with the input's values of the options they read.
+        const entry = (i: number) => entriesEntry(`{ prop = { enable = ${samples[i].enable}; on = ${samples[i].on}; }; }`);
         const evaluated = evalWithImports([
-          ...batch.map((b) => inputs[b.index].source),
-          ...batch.map((b) => ({ text: b.output })),
+          ...batch.map((b) => ({ ...inputs[b.index].source, entry: entry(b.index) })),
+          ...batch.map((b) => ({ text: b.output, entry: entry(b.index) })),
           { text: '{ lib, pkgs, ... }: { x = pkgs.mangohud; }' },
         ]);
         batch.forEach((b, k) => {
