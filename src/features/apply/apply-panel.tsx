@@ -184,7 +184,7 @@ function Guide({ guide, announce }: { guide: ApplyGuide; announce: (m: string) =
           entry shows the changes above that need one.
         </p>
       )}
-      <h3>Commands</h3>
+      <h3>Build</h3>
       <Commands commands={guide.build} announce={announce} />
       <h3>Try it until the next reboot</h3>
       <Commands commands={guide.tryIt} announce={announce} />
