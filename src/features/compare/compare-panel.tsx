@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compareEntries, GROUPS, moveBetween, PARENT, type Cell, type Comparison, type How, type Row } from '../../nixos/compare/compare';
 import { TRANSITION_LABEL, type Transition } from '../../nixos/transition';
@@ -57,8 +57,10 @@ export function ComparePanel() {
     useShallow((s) => [s.project.base, s.project.nixosRelease, ...indexes.map((i) => (i === PARENT ? null : s.project.specialisations[i]))]),
   );
   const base = inputs[0] as Project['base'];
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- inputs and names say when the store's project changed for it
-  const comparison = useMemo(() => compareEntries(studioStore.getState().project, indexes), [inputs, names, indexes]);
+  // Deferred: a keystroke in a compared entry is drawn first, the comparison follows in a render of its own.
+  const settled = useDeferredValue(inputs);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- settled and names say when the store's project changed for it
+  const comparison = useMemo(() => compareEntries(studioStore.getState().project, indexes), [settled, names, indexes]);
 
   if (names.length === 0)
     return <p className="compare-empty">Add a specialisation to compare it with the parent system.</p>;

@@ -279,7 +279,7 @@ function concepts(release: Release): Concept[] {
 }
 
 /** A user's definition as a few words per field. */
-function userItems(m: Map<string, Merged>, name: string): string[] | null {
+function userItems(m: Map<string, Merged>, name: string, touched: readonly Merged[]): string[] | null {
   const at = (...rest: string[]) => m.get(attrPath(['users', 'users', name, ...rest]));
   const items: string[] = [];
   if (isTrue(at('isNormalUser'))) items.push('normal user');
@@ -295,9 +295,9 @@ function userItems(m: Map<string, Merged>, name: string): string[] | null {
   if (at('hashedPassword')?.value) items.push('password set');
   const keys = at('openssh', 'authorizedKeys', 'keys')?.value?.items;
   if (keys?.length) items.push(`${keys.length} SSH key${keys.length === 1 ? '' : 's'}`);
-  for (const [key, merged] of m)
-    if (starts(merged.path, ['users', 'users', name]) && merged.path.length > 3 && !KNOWN_USER_FIELDS.has(merged.path.slice(3).join('.')))
-      items.push(`${attrPath(merged.path.slice(3))} = ${merged.value?.items ? merged.value.items.join(' ') : valueText(merged) ?? key}`);
+  for (const merged of touched)
+    if (merged.path[1] === 'users' && merged.path.length > 3 && !KNOWN_USER_FIELDS.has(merged.path.slice(3).join('.')))
+      items.push(`${attrPath(merged.path.slice(3))} = ${merged.value?.items ? merged.value.items.join(' ') : (valueText(merged) ?? '')}`);
   return items.length ? items : null;
 }
 const KNOWN_USER_FIELDS = new Set(['isNormalUser', 'isSystemUser', 'group', 'uid', 'description', 'extraGroups', 'shell', 'hashedPassword', 'openssh.authorizedKeys.keys']);
@@ -369,6 +369,55 @@ function entryState(project: Project, index: number, release: Release, parent: E
   return { index, inherit: s.inheritParentConfig, own, merged: mergeEntry(parent, own, s.inheritParentConfig) };
 }
 
+/** Which row an option belongs to: a concept's, a user's or its own; kept per release and option. */
+function rowClassifier(release: Release, all: Concept[]): (path: readonly string[], key: string) => string {
+  let known = rowIds.get(release);
+  if (!known) rowIds.set(release, (known = new Map()));
+  const cache = known;
+  return (path, key) => {
+    let id = cache.get(key);
+    if (id === undefined) {
+      const c = all.find((x) => x.claims(path, key));
+      id = c ? c.id : path[0] === 'users' && (path[1] === 'users' || path[1] === 'groups') && path.length >= 3 ? `user:${path[2]}` : `option:${key}`;
+      if (cache.size > 50_000) cache.clear();
+      cache.set(key, id);
+    }
+    return id;
+  };
+}
+const rowIds = new Map<Release, Map<string, string>>();
+
+interface RowIndex {
+  /** Row id → the entry's merged options in it. */
+  touched: Map<string, Merged[]>;
+  /** Rows the entry's own definitions touch. */
+  own: Set<string>;
+  /** Row ids in the order met. */
+  order: string[];
+}
+const rowIndexes = new WeakMap<Map<string, Merged>, RowIndex>();
+
+function groupByRow(e: EntryState, rowOf: (path: readonly string[], key: string) => string): RowIndex {
+  const kept = rowIndexes.get(e.merged);
+  if (kept) return kept;
+  const touched = new Map<string, Merged[]>();
+  const order: string[] = [];
+  for (const [key, m] of e.merged) {
+    const id = rowOf(m.path, key);
+    const list = touched.get(id);
+    if (list) list.push(m);
+    else {
+      touched.set(id, [m]);
+      order.push(id);
+    }
+  }
+  const own = new Set<string>();
+  if (e.own) for (const [key, o] of e.own.options) own.add(rowOf(o.path, key));
+  const index = { touched, own, order };
+  rowIndexes.set(e.merged, index);
+  return index;
+}
+
 /** Compares the given entries (PARENT or a specialisation's index), one row per thing, differing or not. */
 export function compareEntries(project: Project, indexes: readonly number[], release: Release = project.nixosRelease): Comparison {
   const parentDefs = parentDefinitions(project, release);
@@ -376,11 +425,12 @@ export function compareEntries(project: Project, indexes: readonly number[], rel
   const states = indexes.map((i) => (i === PARENT ? parent : entryState(project, i, release, parentDefs)));
   const ctx: Ctx = { release, described: project.base !== null, parent };
   const rows: Row[] = [];
-  const claimed = new Set<string>();
   const all = concepts(release);
-  const ownKeys = (e: EntryState, claims: Concept['claims']) =>
-    e.own ? [...e.own.options.values()].some((o) => claims(o.path, attrPath(o.path))) : false;
-  const touchedBy = (e: EntryState, claims: Concept['claims']) => [...e.merged.values()].filter((m) => claims(m.path, attrPath(m.path)));
+  const rowOf = rowClassifier(release, all);
+  const grouped = (e: EntryState) => groupByRow(e, rowOf);
+  const parentRows = grouped(parent);
+  const touched = (e: EntryState, id: string) => grouped(e).touched.get(id) ?? [];
+  const owns = (e: EntryState, id: string) => grouped(e).own.has(id);
 
   // Entry kind first: a separate system takes nothing from the parent.
   if (states.some((e) => !e.inherit))
@@ -401,52 +451,47 @@ export function compareEntries(project: Project, indexes: readonly number[], rel
 
   for (const c of all) {
     const parentValue = c.read(parent.merged);
-    const cells = states.map((e) => {
-      for (const m of e.merged.values()) if (c.claims(m.path, attrPath(m.path))) claimed.add(attrPath(m.path));
-      return cell(ctx, e, c.read(e.merged), parentValue, touchedBy(e, c.claims), ownKeys(e, c.claims), c.described, c.list ?? false, '—');
-    });
+    const cells = states.map((e) => cell(ctx, e, c.read(e.merged), parentValue, touched(e, c.id), owns(e, c.id), c.described, c.list ?? false, '—'));
     rows.push({ id: c.id, group: c.group, label: c.label, transition: c.transition, cells, differs: false });
   }
-  for (const m of parent.merged.values()) if (all.some((c) => c.claims(m.path, attrPath(m.path)))) claimed.add(attrPath(m.path));
 
-  // Users, by name, in the order first met.
-  const users: string[] = [];
-  for (const e of states)
-    for (const m of e.merged.values())
-      if ((m.path[0] === 'users' && (m.path[1] === 'users' || m.path[1] === 'groups')) && m.path.length >= 3 && !users.includes(m.path[2])) users.push(m.path[2]);
-  for (const name of users) {
-    const claims: Concept['claims'] = (p) => p[0] === 'users' && (p[1] === 'users' || p[1] === 'groups') && p[2] === name;
-    const read = (m: Map<string, Merged>) => {
-      const items = userItems(m, name);
+  // Users, by name, then every other option by path, in the order first met.
+  const more: string[] = [];
+  const seen = new Set<string>(all.map((c) => c.id));
+  for (const e of [parent, ...states]) for (const id of grouped(e).order)
+      if (!seen.has(id)) {
+        seen.add(id);
+        more.push(id);
+      }
+  const userIds = more.filter((id) => id.startsWith('user:'));
+  for (const id of userIds) {
+    const name = id.slice('user:'.length);
+    const read = (e: EntryState) => {
+      const items = userItems(e.merged, name, touched(e, id));
       return items ? { text: '', items } : null;
     };
-    const parentValue = read(parent.merged);
+    const parentValue = read(parent);
     const cells = states.map((e) => {
-      for (const m of touchedBy(e, claims)) claimed.add(attrPath(m.path));
-      const c = cell(ctx, e, read(e.merged), parentValue, touchedBy(e, claims), ownKeys(e, claims), false, false, '—');
+      const c = cell(ctx, e, read(e), parentValue, touched(e, id), owns(e, id), false, false, '—');
       // A user the entry defines joins what the parent gives that user: its groups are added to the parent's.
       if (e.index !== PARENT && e.inherit && c.how === 'set' && !parentValue) c.note = 'defined here; lists such as groups join the parent’s definition of this user, if any';
       return c;
     });
-    rows.push({ id: `user:${name}`, group: 'Users', label: `User ${name}`, transition: FIELD_TRANSITION.users, cells, differs: false });
+    rows.push({ id, group: 'Users', label: `User ${name}`, transition: FIELD_TRANSITION.users, cells, differs: false });
   }
-
-  // Every other option, by path.
-  const others = new Map<string, readonly string[]>();
-  for (const e of states) for (const [key, m] of e.merged) if (!claimed.has(key) && !others.has(key)) others.set(key, m.path);
-  for (const [key, path] of others) {
-    const read = (m: Map<string, Merged>) => {
-      const v = m.get(key)?.value;
+  for (const id of more.filter((x) => x.startsWith('option:'))) {
+    const key = id.slice('option:'.length);
+    const read = (e: EntryState) => {
+      const v = e.merged.get(key)?.value;
       return v ? { text: v.text, ...(v.items ? { items: v.items } : {}) } : null;
     };
-    const claims: Concept['claims'] = (_p, k) => k === key;
-    const parentValue = read(parent.merged);
+    const parentValue = parentRows.touched.has(id) ? read(parent) : null;
+    const path = ([parent, ...states].map((e) => e.merged.get(key)).find(Boolean) as Merged).path;
     const cells = states.map((e) => {
-      const touched = touchedBy(e, claims);
-      const isList = touched.some((m) => m.value?.items);
-      return cell(ctx, e, read(e.merged), parentValue, touched, ownKeys(e, claims), false, isList, '—');
+      const t = touched(e, id);
+      return cell(ctx, e, read(e), parentValue, t, owns(e, id), false, t.some((m) => m.value?.items), '—');
     });
-    rows.push({ id: `option:${key}`, group: genericGroup(path), label: key, transition: optionTransition(path.join('.')), cells, differs: false });
+    rows.push({ id, group: genericGroup(path), label: key, transition: optionTransition(path.join('.')), cells, differs: false });
   }
 
   // Extra Nix is not read: shown as such, compared as text.

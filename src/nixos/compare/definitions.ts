@@ -246,6 +246,18 @@ export function mergeOption(path: string[], parent: readonly Definition[], own: 
 
 /** What a boot entry ends up with, option by option: the parent's definitions (unless it is a separate system) and its own. */
 export function mergeEntry(parent: EntryDefinitions | null, own: EntryDefinitions | null, inherit: boolean): Map<string, Merged> {
+  const key = own ?? parent;
+  const kept = key ? mergedCache.get(key) : undefined;
+  if (kept && kept.parent === parent && kept.inherit === inherit && kept.own === own) return kept.merged;
+  const merged = mergeEntryNow(parent, own, inherit);
+  if (key) mergedCache.set(key, { parent, own, inherit, merged });
+  return merged;
+}
+
+/** Kept per entry's own definitions (the parent's for the parent): both are kept per object themselves. */
+const mergedCache = new WeakMap<EntryDefinitions, { parent: EntryDefinitions | null; own: EntryDefinitions | null; inherit: boolean; merged: Map<string, Merged> }>();
+
+function mergeEntryNow(parent: EntryDefinitions | null, own: EntryDefinitions | null, inherit: boolean): Map<string, Merged> {
   const out = new Map<string, Merged>();
   const from = inherit || !own ? parent : null;
   const keys = new Set([...(from?.options.keys() ?? []), ...(own?.options.keys() ?? [])]);
