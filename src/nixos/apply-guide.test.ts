@@ -269,8 +269,8 @@ describe.skipIf(!hasNix)('the VM command builds config.specialisation.<name>.con
   }, NIX_TIMEOUT * 2);
 
   it('flakes: nixosConfigurations.<host> as a path where it can be, else getFlake with --argstr', () => {
-    const probe = spawnSync('nix', ['--extra-experimental-features', 'nix-command flakes', 'eval', '--expr', '1'], { encoding: 'utf8' });
-    if (probe.status !== 0) return console.warn(`skipped the flake VM commands: this nix has no flakes (${probe.stderr.trim()})`);
+    const probe = spawnSync('nix', ['--extra-experimental-features', 'nix-command flakes', 'eval', '--expr', 'builtins ? getFlake'], { encoding: 'utf8' });
+    if (probe.stdout.trim() !== 'true') return console.warn(`skipped the flake VM commands: this nix has no flakes (${probe.stderr.trim()})`);
     const dir = fakes(HOSTILE, HOSTS);
     for (const host of HOSTS) {
       const commands = HOSTILE.map((n) => vmBuildCommand(n, { method: 'flake', host }));

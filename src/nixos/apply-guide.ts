@@ -196,7 +196,7 @@ export function applyGuide(project: Project, s: Specialisation, options: GuideOp
   // nh runs the specialisation's switch-to-configuration itself, on every release; nixos-rebuild has --specialisation from 23.05.
   const flag = options.method === 'nh' || at(REBUILD_SPECIALISATION_FLAG, release) === true;
   const grub = (project.base?.bootloader ?? 'systemd-boot') === 'grub';
-  const afterBuild = 'Uses the newest build (the system profile), so run it after one of the builds here.';
+  const afterBuild = 'Uses the system profile: the newest build made with boot or switch (a test build does not change it).';
 
   const build: GuideCommand[] = [{ label: 'Build the new boot entries (they appear at the next boot)', command: rebuild(options, 'boot') }];
 
