@@ -191,7 +191,10 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
   let current = '';
 
   /** Ends the current line; `verbatim` keeps trailing blanks (a line inside a string literal). */
+  /** The text written last ends in a `#` comment: what follows on its line would be part of the comment. */
+  let inComment = false;
   const newline = (indent: string, verbatim = false) => {
+    inComment = false;
     lines.push(verbatim ? current : trimEnd(current));
     lineCount++;
     current = indent;
@@ -301,10 +304,12 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
         return;
       case 'apply':
         expr(e.fn, indent);
-        current += ' ';
+        if (inComment) newline(indent + INDENT);
+        else current += ' ';
         if (needsParens(e.arg)) {
           current += '(';
           expr(e.arg, indent);
+          if (inComment) newline(indent);
           current += ')';
         } else expr(e.arg, indent);
         return;
@@ -341,6 +346,9 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
       ...rawLines.filter((l, i) => i > 0 && !linesInsideStrings.has(i) && l.trim() !== '').map(leading),
       Infinity,
     );
+    // Text ending in a line break after a `#` comment (closedExpression): the break comes before what follows.
+    const closing = rawLines.length > 1 && rawLines[rawLines.length - 1] === '' && !linesInsideStrings.has(rawLines.length - 1);
+    if (closing) rawLines.pop();
     rawLines.forEach((line, i) => {
       if (i === 0) {
         current += line.trimStart();
@@ -353,6 +361,7 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
       else if (line.trim() === '') current = '';
       else current += ' '.repeat(leading(line) - Math.min(common, leading(line))) + line.replace(/^[ \t]+/, '');
     });
+    if (closing) inComment = true;
   };
 
   const record = (sources: string[] | undefined, start: number) => {
@@ -407,6 +416,7 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
         current += ' ';
         expr(value, indent, oneLine);
       }
+      if (inComment) newline(indent);
       current += ';';
       record(b.sources, start);
     }

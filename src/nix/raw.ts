@@ -89,6 +89,15 @@ export function rawExprFreeVariables(text: string): Set<string> {
   return outside;
 }
 
+/**
+ * Verbatim expression text with a line break after it when it ends in a `#` comment (`true # why`):
+ * written on one line, the comment would swallow what follows it (`;`, `]`, `)`).
+ */
+export function closedExpression(text: string): string {
+  if (!text.includes('#') || parseExpression(text).ok === false) return text;
+  return parseNix(`(${text})`).ok ? text : `${text}\n`;
+}
+
 /** Where a verbatim Nix expression fails to parse, or null; and its syntax tree's root type when it parses. */
 export function rawExprCheck(text: string): { error: { line: number; column: number; message: string } | null; rootType: string | null } {
   const result = parseExpression(text);

@@ -226,4 +226,41 @@ describe.skipIf(!hasNix)('fuzz: the main system\'s fields and names in comments 
   }, 180_000);
 });
 
+/** Nix's canonical form of an absolute path: `.` and empty names dropped, `..` taken back (as Nix's canonPath). */
+function canonPath(path: string): string {
+  const out: string[] = [];
+  for (const name of path.split('/')) {
+    if (name === '' || name === '.') continue;
+    if (name === '..') out.pop();
+    else out.push(name);
+  }
+  return `/${out.join('/')}`;
+}
+
+describe.skipIf(!hasNix)('fuzz: an import path is a file name, never code', () => {
+  it(`hostile text after ./, ../ and / comes back as the path it names, or is refused at the item (${RUNS} cases)`, () => {
+    const prefixes = ['./', '../', '/'];
+    const items = fc.sample(fc.tuple(fc.nat(2), hostileText(30)), { numRuns: RUNS, seed: SEED + 7 }).map(([k, t]) => `${prefixes[k]}${t}`);
+    const accepted: string[] = [];
+    let refused = 0;
+    for (const item of items) {
+      const p = project({ ...defaultSpecialisation('fuzz'), imports: [item] });
+      const errors = validate(p).filter((d) => d.severity === 'error');
+      if (errors.length) {
+        refused++;
+        expect(errors.map((e) => e.path), JSON.stringify(item)).toEqual(['specialisations[0].imports[0]']);
+      } else accepted.push(item);
+    }
+    expect(accepted.length).toBeGreaterThan(RUNS / 2);
+    expect(refused).toBeGreaterThan(0);
+    // All accepted items in one module, written in a folder of its own: each must evaluate to its own path.
+    const text = generate(project({ ...defaultSpecialisation('fuzz'), imports: accepted })).text;
+    const written = tempFile('imports-fuzz-module.nix', text);
+    expect(nixParseErrors([text])).toEqual([null]);
+    const got = nixEvalJson(`map toString (import ${written} { }).specialisation.fuzz.configuration.imports`) as string[];
+    const here = written.slice(0, written.lastIndexOf('/'));
+    expect(got).toEqual(accepted.map((item) => canonPath(item.startsWith('/') ? item.trim() : `${here}/${item.trim()}`)));
+  }, 180_000);
+});
+
 if (!hasNix) console.warn(`skipped fuzz tests against real Nix: ${NO_NIX}`);

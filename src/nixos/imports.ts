@@ -1,7 +1,7 @@
 import type { Diagnostic, Specialisation } from '../model/types';
 import { duplicates, unrepresentable } from '../model/validate';
 import type { Expr } from '../nix/ast';
-import { rawExprCheck, rawExprFreeVariables } from '../nix/raw';
+import { closedExpression, rawExprCheck, rawExprFreeVariables } from '../nix/raw';
 import { nixString } from '../nix/strings';
 import { isNixGlobal } from '../nix/syntax/globals';
 
@@ -45,7 +45,7 @@ export function importExpr(item: string): Expr {
   const text = item.trim();
   if (isImportPath(text)) return { type: 'raw', text: importPathText(text) };
   const { rootType } = rawExprCheck(text);
-  return { type: 'raw', text: rootType !== null && PRIMARY.has(rootType) ? text : `(${text})` };
+  return { type: 'raw', text: rootType !== null && PRIMARY.has(rootType) ? closedExpression(text) : `(${closedExpression(text)})` };
 }
 
 /** The names an expression item needs from the module's arguments that NixOS does not give by itself. */

@@ -208,3 +208,29 @@ describe('shell commands in the apply guide quote the name', () => {
     expect(shellWord("it's")).toBe(`'it'\\''s'`);
   });
 });
+
+describe('imports: an item never breaks out of its place in the list', () => {
+  it('refuses an expression item that is not one expression (it would close the list), at the item', () => {
+    for (const item of ['a ]; users.users.root.password = "pwned"; x = [ b', 'a) (b', '{ x = 1; }; y = 2']) {
+      const p = project(null, { ...defaultSpecialisation('gaming'), imports: [item] });
+      expect(validate(p).filter((d) => d.severity === 'error').map((d) => d.path), item).toEqual(['specialisations[0].imports[0]']);
+    }
+  });
+
+  it.skipIf(!hasNix)('keeps a trailing # comment of an item or a row from swallowing the ] or ; after it, and a path payload a file name', () => {
+    const s: Specialisation = {
+      ...defaultSpecialisation('gaming'),
+      imports: ['./x.nix ]; users.users.root.password = "pwned"; y = [', '{ } # ]; users.users.root.password = "pwned";'],
+      settings: [{ path: ['services', 'tlp', 'enable'], type: 'nix', value: 'true # ; users.users.root.password = "pwned";', items: [], priority: 'normal', overridePriority: null, condition: null }],
+    };
+    const p = project(null, s);
+    expect(validate(p).filter((d) => d.severity === 'error')).toEqual([]);
+    const text = generate(p).text;
+    expect(topLevelNames(text)).toEqual(['specialisation']);
+    const file = tempFile('imports-injection.nix', text);
+    const got = nixEvalJson(
+      `let c = (import ${file} { lib = { }; }).specialisation.gaming.configuration; in { imports = map (i: if builtins.isPath i then baseNameOf (toString i) else i) c.imports; inherit (c) services; names = builtins.attrNames c; }`,
+    );
+    expect(got).toEqual({ imports: ['x.nix ]; users.users.root.password = "pwned"; y = [', {}], services: { tlp: { enable: true } }, names: ['imports', 'services'] });
+  }, NIX_TIMEOUT);
+});

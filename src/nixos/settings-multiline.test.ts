@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultProject, defaultSetting, defaultSpecialisation } from '../model/defaults';
 import type { Project, Setting } from '../model/types';
@@ -63,3 +65,23 @@ describe('a Nix expression row of several lines', () => {
     });
   }, NIX_TIMEOUT);
 });
+
+describe('a value that ends in a # comment', () => {
+  it.skipIf(!hasNix)('keeps what follows it out of the comment (;, ], a priority or condition around it)', () => {
+    const rows = [
+      row('a', 'true # why'),
+      row('b', '"#" # a string with # in it', { priority: 'force' }),
+      row('c', '[ 1 ] # list', { priority: 'override', overridePriority: 60, condition: 'true # always' }),
+      row('d', '1 /* block */'),
+    ];
+    const s = { ...defaultSpecialisation('x'), settings: rows, imports: ['inputs.a # hardware', 'import ./m.nix # mine'] };
+    const text = generate({ ...defaultProject('26.05'), specialisations: [s] }).text;
+    expect(text).toMatch(/true # why\n *;/);
+    const module = tempFile('comments.nix', text);
+    writeFileSync(join(dirname(module), 'm.nix'), '"module m"');
+    const lib = `{ mkForce = x: x; mkDefault = x: x; mkOverride = _: x: x; mkIf = c: x: assert c; x; }`;
+    const got = nixEvalJson(`(import ${module} { lib = ${lib}; inputs = { a = "module a"; }; }).specialisation.x.configuration`);
+    expect(got).toEqual({ imports: ['module a', 'module m'], services: { a: true, b: '#', c: [1], d: 1 } });
+  }, NIX_TIMEOUT);
+});
+

@@ -2,7 +2,7 @@ import type { Diagnostic, Setting } from '../model/types';
 import { ATTR_PATH, duplicates, unrepresentable } from '../model/validate';
 import { apply, bool, list, select, str, v, withScope, type Expr } from '../nix/ast';
 import { packageExpr } from './packages';
-import { rawExprCheck } from '../nix/raw';
+import { closedExpression, rawExprCheck } from '../nix/raw';
 import { attrPath } from '../nix/strings';
 
 /**
@@ -17,14 +17,16 @@ const INT_MAX = 2n ** 63n - 1n;
 /** Expressions that need no parentheses as a function's argument. */
 const PRIMARY = new Set(['Ident', 'Select', 'String', 'Path', 'SearchPath', 'Uri', 'List', 'Attrs', 'Paren', 'Int', 'Float']);
 
-const raw = (text: string): Expr => ({ type: 'raw', text });
+/** Verbatim text; one that ends in a `#` comment gets a line break after it (see closedExpression). */
+const raw = (text: string): Expr => ({ type: 'raw', text: closedExpression(text) });
 
 /** Verbatim expression text, in parentheses where it would otherwise not be one argument. */
 function argument(text: string): Expr {
   const trimmed = text.trim();
   const { rootType } = rawExprCheck(trimmed);
   const negative = rootType === 'Int' || rootType === 'Float' ? trimmed.startsWith('-') : false;
-  return raw(rootType !== null && PRIMARY.has(rootType) && !negative ? trimmed : `(${trimmed})`);
+  const closed = closedExpression(trimmed);
+  return raw(rootType !== null && PRIMARY.has(rootType) && !negative ? closed : `(${closed})`);
 }
 
 /** The value of a row as Nix, without priority or condition. */

@@ -206,7 +206,10 @@ export function moduleSelfContained(e: Expr, chain: Chain): boolean {
   if (hasWith(chain) || chain.some((s) => s.kind === 'arg')) return false;
   for (const name of freeIdentifiers(e)) {
     const found = lookup(chain, name);
-    if (!found) continue;
+    if (!found) {
+      if (isNixGlobal(name)) continue;
+      return false;
+    }
     const s = found.scope;
     if (s.kind === 'lambda' && s.role === 'module' && !s.special.has(name)) continue;
     if (STANDARD_ARGUMENTS.has(name) && isArgument(chain, name) !== false) continue;
