@@ -63,15 +63,15 @@ test('GNOME parent, Plasma and kernel-test: overrides, a live boot menu, the def
     await expect(menu).toBeVisible();
     // systemd-boot (the parent's default bootloader): this generation and the previous one.
     await expect(menu.getByRole('listitem')).toHaveCount(6);
-    await expect(menu).toContainText('NixOS (plasma) (Generation 42 26.05.');
-    await expect(menu).toContainText('NixOS (kernel-test) (Generation 42 linux-latest-testing-26.05.');
-    await expect(menu.getByRole('listitem').filter({ hasText: 'starts by default' })).toHaveText(/^NixOS \(Generation 42 26\.05\./);
+    await expect(menu).toContainText('NixOS (plasma) (Generation 42 NixOS Yarara 26.05.');
+    await expect(menu).toContainText('NixOS (kernel-test) (Generation 42 NixOS Yarara linux-latest-testing-26.05.');
+    await expect(menu.getByRole('listitem').filter({ hasText: 'starts by default' })).toHaveText(/^NixOS \(Generation 42 NixOS Yarara 26\.05\./);
 
     await list(page).getByRole('button', { name: /^plasma( |$)/ }).click();
     await form(page, 'plasma').getByLabel('Specialisation name').fill('kde');
     await form(page, 'kde').getByLabel('Tags').fill('desktop');
     await form(page, 'kde').getByLabel('Tags').press('Enter');
-    await expect(menu).toContainText('NixOS (kde) (Generation 42 desktop-26.05.');
+    await expect(menu).toContainText('NixOS (kde) (Generation 42 NixOS Yarara desktop-26.05.');
     await expect(menu).not.toContainText('NixOS (plasma)');
   });
 

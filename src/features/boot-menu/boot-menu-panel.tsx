@@ -7,6 +7,9 @@ import { SettingsContext } from '../form/form-context';
 import { setDefaultEntry } from '../parent/base-edits';
 import { baseTarget } from '../parent/parent-panel';
 import { useEdit } from '../form/use-edit';
+import { BootNamesSection } from './boot-names-section';
+import { BootOnceSection } from './boot-once-section';
+import { BootOrderSection } from './boot-order-section';
 import './boot-menu.css';
 
 export const BOOT_MENU_LABEL = 'Boot menu preview';
@@ -19,12 +22,14 @@ export function BootMenuPanel() {
   const selectParent = useStudio((s) => s.selectParent);
   const menu = useMemo(() => bootMenu(project), [project]);
   const grub = menu.bootloader === 'grub';
+  const lanzaboote = menu.bootloader === 'lanzaboote';
   return (
     <div className="boot-menu">
       <p className="boot-menu-source">
         {project.base ? (
           <>
-            {grub ? 'GRUB' : 'systemd-boot'}, the bootloader of your main system, after <code>nixos-rebuild boot</code>.
+            {grub ? 'GRUB' : lanzaboote ? 'lanzaboote (systemd-boot with Secure Boot)' : 'systemd-boot'}, the bootloader of your main
+            system, after <code>nixos-rebuild boot</code>.
           </>
         ) : (
           <>
@@ -41,15 +46,19 @@ export function BootMenuPanel() {
         {grub
           ? 'Highlighted: the entry GRUB starts when nobody presses a key. Dimmed: the submenu with older generations.'
           : 'Highlighted: the entry systemd-boot starts when nobody presses a key. Dimmed: the previous generation, kept until it is garbage-collected.'}{' '}
-        Sample generation numbers and dates.
+        Sample generation numbers, dates and kernel versions; the previous generation is shown as built from the same settings.
       </p>
+      <BootOrderSection project={project} menu={menu} />
+      <BootNamesSection project={project} menu={menu} />
       <DefaultEntryField project={project} menu={menu} />
+      <BootOnceSection project={project} />
     </div>
   );
 }
 
 /** What a screen reader hears for an entry: title, the default mark, then the detail. */
 function EntryText({ entry, showDetail }: { entry: BootEntry; showDetail: boolean }) {
+  if (entry.shownTitle !== undefined) return <ShownTitle entry={entry} />;
   return (
     <>
       <span className="boot-entry-title">{entry.title}</span>
@@ -57,6 +66,26 @@ function EntryText({ entry, showDetail }: { entry: BootEntry; showDetail: boolea
         <span className="boot-entry-detail"> ({entry.detail})</span>
       ) : (
         <span className="visually-hidden">, {entry.detail}</span>
+      )}
+      {entry.isDefault && <span className="visually-hidden">, starts by default</span>}
+    </>
+  );
+}
+
+/** systemd-boot's line: the title as shown, the part an 80-column screen cuts off dimmed and struck through. */
+function ShownTitle({ entry }: { entry: BootEntry }) {
+  const text = entry.shownTitle ?? entry.title;
+  const cut = entry.cutAt;
+  return (
+    <>
+      <span className="boot-entry-title">{cut === undefined ? text : text.slice(0, cut)}</span>
+      {cut !== undefined && (
+        <>
+          <s className="boot-entry-cut" aria-hidden="true">
+            {text.slice(cut)}
+          </s>
+          <span className="visually-hidden">, cut off after {cut} characters on an 80-column screen: {text.slice(cut)}</span>
+        </>
       )}
       {entry.isDefault && <span className="visually-hidden">, starts by default</span>}
     </>
@@ -98,7 +127,7 @@ function SystemdBootScreen({ entries }: { entries: BootEntry[] }) {
     <div className="boot-screen sdboot-screen">
       <ol className="sdboot-list" aria-label={BOOT_MENU_LABEL}>
         {entries.map((e, i) => (
-          <li key={`${e.title}-${e.detail}-${i}`} className={entryClass(e)}>
+          <li key={`${e.id ?? e.title}-${i}`} className={entryClass(e)}>
             <EntryText entry={e} showDetail />
           </li>
         ))}

@@ -12,7 +12,7 @@ export function describeBase(p: Project, on: boolean): Project {
   return { ...p, base: on ? defaultBase() : null };
 }
 
-export function setBaseField<K extends 'bootloader' | 'grubDevice' | 'networkmanager'>(p: Project, key: K, value: Base[K]): Project {
+export function setBaseField<K extends 'bootloader' | 'grubDevice' | 'pkiBundle' | 'networkmanager'>(p: Project, key: K, value: Base[K]): Project {
   if (!p.base || p.base[key] === value) return p;
   return { ...p, base: { ...p.base, [key]: value } };
 }

@@ -107,6 +107,7 @@ export function ParentPanel({ importAction }: Props) {
 const BOOTLOADER_LABELS: Record<Bootloader, string> = {
   'systemd-boot': 'systemd-boot (UEFI)',
   grub: 'GRUB',
+  lanzaboote: 'lanzaboote (systemd-boot with Secure Boot)',
 };
 
 function BootloaderSection({ base }: { base: Base }) {
@@ -128,6 +129,31 @@ function BootloaderSection({ base }: { base: Base }) {
           </select>
         )}
       </Field>
+      {base.bootloader === 'lanzaboote' && (
+        <Field
+          path="base.pkiBundle"
+          label="Secure Boot keys folder"
+          hint={
+            <>
+              <code>boot.lanzaboote.pkiBundle</code>: where <code>sbctl create-keys</code> put them. The module turns off
+              systemd-boot&apos;s installer and needs lanzaboote&apos;s NixOS module imported (its comment says how).
+            </>
+          }
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              className="mono"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="/var/lib/sbctl"
+              value={base.pkiBundle}
+              onChange={(e) => edit('base.pkiBundle', (p) => setBaseField(p, 'pkiBundle', e.target.value))}
+            />
+          )}
+        </Field>
+      )}
       {base.bootloader === 'grub' && (
         <Field
           path="base.grubDevice"
