@@ -153,6 +153,9 @@ describe('5. computed names', () => {
     );
     const again = ok(importNix(text, { previous: p, preferredRelease: p.nixosRelease }));
     expect(again.project.specialisations.map((s) => [s.name, s.condition, s.nixEntry])).toEqual(p.specialisations.map((s) => [s.name, s.condition, s.nixEntry]));
+    // A label the user gave a Nix entry stays while its text does (Edit Nix).
+    const renamed = { ...p, specialisations: p.specialisations.map((s) => (s.name === 'nix-entry-1' ? { ...s, name: 'compositors' } : s)) };
+    expect(ok(importNix(text, { previous: renamed })).project.specialisations.map((s) => s.name)).toEqual(['a', 'compositors', 'nix-entry-2']);
   });
 
   it('the command line names the pattern and the line of each Nix entry and condition, in text and JSON', () => {

@@ -1,5 +1,5 @@
 import { defaultSpecialisation } from '../../model/defaults';
-import type { Specialisation } from '../../model/types';
+import type { Project, Specialisation } from '../../model/types';
 import { attrPath } from '../../nix/strings';
 import type { Expr } from '../../nix/syntax/ast';
 import { keptExpression } from './kept';
@@ -70,13 +70,22 @@ const oneLine = (text: string) => {
   return `\`${flat.length > 80 ? `${flat.slice(0, 79)}…` : flat}\``;
 };
 
-/** The Nix entries as specialisations of the project, with their reports; labels avoid `taken` names. */
-export function nixEntries(located: Located, src: SourceText, taken: Set<string>): { spec: Specialisation; report: SpecialisationReport; start: number }[] {
+/**
+ * The Nix entries as specialisations of the project, with their reports; labels avoid `taken`
+ * names. Edit Nix (`previous`): an entry whose text is unchanged keeps the label it had.
+ */
+export function nixEntries(
+  located: Located,
+  src: SourceText,
+  taken: Set<string>,
+  previous?: Project | null,
+): { spec: Specialisation; report: SpecialisationReport; start: number }[] {
   return located.nixEntries.map((e, i) => {
-    let label = `nix-entry-${i + 1}`;
+    const { text, unresolved } = entryText(e, src);
+    const before = previous?.specialisations.find((s) => s.nixEntry === text && !taken.has(s.name));
+    let label = before?.name ?? `nix-entry-${i + 1}`;
     for (let n = 2; taken.has(label); n++) label = `nix-entry-${i + 1}-${n}`;
     taken.add(label);
-    const { text, unresolved } = entryText(e, src);
     const { text: condition, unresolved: inCondition } = conditionText(e.conditions, src);
     const line = src.line(e.start);
     const path = e.binding ? `specialisation.${e.binding.node.path[e.binding.from].name === null ? '${…}' : attrPath([e.binding.node.path[e.binding.from].name!])}` : 'specialisation';

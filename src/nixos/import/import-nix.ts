@@ -352,7 +352,7 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
   ensureValid(project, prepared, src, reports);
   // Entries with computed names, kept as Nix entries, in their place in the text.
   const starts = prepared.map((p) => p.found.start);
-  for (const e of nixEntries(located, src, new Set(project.specialisations.map((s) => s.name)))) {
+  for (const e of nixEntries(located, src, new Set(project.specialisations.map((s) => s.name)), options.previous)) {
     const at = starts.findIndex((s) => s > e.start);
     const i = at < 0 ? starts.length : at;
     starts.splice(i, 0, e.start);
