@@ -12,6 +12,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useStudio } from '../store/studio-store';
 import { Notices } from './notices';
 import { OutputPanel } from './output-panel';
+import { PhoneLayout } from './phone-layout';
 import { PlainPreview } from './plain-preview';
 import { Providers } from './providers';
 
@@ -43,7 +44,7 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
 
         <Notices />
 
-        <main className="shell-main">
+        <PhoneLayout>
           <SpecialisationList />
 
           <section className="panel form-panel" aria-labelledby="form-heading">
@@ -64,7 +65,7 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
               </LoadBoundary>
             }
           />
-        </main>
+        </PhoneLayout>
 
         <footer className="shell-footer">
           <p>Runs entirely in your browser: nothing you enter is sent anywhere.</p>

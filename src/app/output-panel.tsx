@@ -11,11 +11,12 @@ const ComparePanel = lazy(() => import('../features/compare/compare-panel').then
 // How to apply is read once the module is written: not part of the first load either.
 const ApplyPanel = lazy(() => import('../features/apply/apply-panel').then((m) => ({ default: m.ApplyPanel })));
 
-const TABS: { id: OutputTab; label: string; heading: string }[] = [
-  { id: 'nix', label: 'Generated Nix', heading: 'generated-heading' },
+/** `short`: what a phone shows of the label (phone-layout.css), which stays the tab's name. */
+const TABS: { id: OutputTab; label: string; short?: string; heading: string }[] = [
+  { id: 'nix', label: 'Generated Nix', short: 'Nix', heading: 'generated-heading' },
   { id: 'boot-menu', label: 'Boot menu', heading: 'boot-menu-heading' },
   { id: 'compare', label: 'Compare', heading: 'compare-heading' },
-  { id: 'apply', label: 'How to apply', heading: 'apply-heading' },
+  { id: 'apply', label: 'How to apply', short: 'Apply', heading: 'apply-heading' },
 ];
 
 /**
@@ -76,7 +77,16 @@ export function OutputPanel({ nix }: { nix: ReactNode }) {
               className="output-tab"
               onClick={() => show(t.id)}
             >
-              {t.label}
+              {t.short ? (
+                <>
+                  <span className="output-tab-long">{t.label}</span>
+                  <span className="output-tab-short" aria-hidden="true">
+                    {t.short}
+                  </span>
+                </>
+              ) : (
+                t.label
+              )}
             </button>
           ))}
         </div>
@@ -108,15 +118,20 @@ export function OutputPanel({ nix }: { nix: ReactNode }) {
   );
 }
 
+/** "1 error, 2 warnings", "No problems": the count beside the output tabs and in the phone's bar. */
+export function problemsLabel(errors: number, warnings: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
+  return counts.length ? counts.join(', ') : 'No problems';
+}
+
 /**
  * The module's errors and warnings, always in sight beside the tabs (the list itself is below the editor, often
  * out of the panel's view): a button that shows the module's tab and moves to the problems list.
  */
 function ProblemsCount({ onJump }: { onJump: () => void }) {
   const { errors, warnings } = useDerived();
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
-  const label = counts.length ? counts.join(', ') : 'No problems';
+  const label = problemsLabel(errors, warnings);
   const state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'none';
   return (
     <button

@@ -24,7 +24,7 @@ export function ParentEntry() {
   const warnings = own.length - errors;
   return (
     <div className={editing ? 'parent-entry selected' : 'parent-entry'}>
-      <button type="button" className="spec-select parent-select" aria-current={editing ? 'true' : undefined} onClick={selectParent}>
+      <button type="button" className="spec-select parent-select" aria-current={editing ? 'true' : undefined} onClick={selectParent} data-shows-form>
         <span className="parent-name">Main system</span>
         {errors > 0 && <span className="badge badge-error">{errors} {errors === 1 ? 'error' : 'errors'}</span>}
         {errors === 0 && warnings > 0 && (

@@ -1,3 +1,4 @@
+import { reveal } from '../panes/reveal';
 import { ancestorPaths, specialisationIndex } from './problems';
 
 const FOCUSABLE_SELF =
@@ -40,6 +41,7 @@ export async function focusFieldByPath(
     const target = el && focusTarget(el);
     if (target) {
       for (let d = target.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+      reveal(target);
       target.focus();
       target.scrollIntoView?.({ block: 'center' });
       return target;

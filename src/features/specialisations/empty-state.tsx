@@ -9,7 +9,7 @@ export function EmptyState({ onBlank, onTemplate }: { onBlank: () => void; onTem
         A specialisation is an extra boot entry built from your NixOS configuration with a few changes: another desktop,
         other users, a newer kernel or GPU drivers. You pick it in the boot menu, and your usual entry stays as it is.
       </p>
-      <button type="button" className="button button-primary" onClick={onBlank}>
+      <button type="button" className="button button-primary" onClick={onBlank} data-shows-form>
         Add a blank specialisation
       </button>
       <h3 className="empty-state-heading">Or start from an example</h3>

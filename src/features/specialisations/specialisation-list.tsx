@@ -86,6 +86,7 @@ export function SpecialisationList() {
                       aria-current={i === selected ? 'true' : undefined}
                       data-index={i}
                       data-action="select"
+                      data-shows-form
                       onClick={() => select(i)}
                     >
                       <span className={name ? 'spec-name' : 'spec-name unnamed'}>{label}</span>
@@ -111,7 +112,7 @@ export function SpecialisationList() {
             })}
           </ol>
           <div className="list-add">
-            <button type="button" className="button button-primary" onClick={actions.addBlank}>
+            <button type="button" className="button button-primary" onClick={actions.addBlank} data-shows-form>
               Add specialisation
             </button>
             <details className="template-menu">

@@ -6,7 +6,7 @@ export function TemplateButtons({ onPick }: { onPick: (id: Template['id']) => vo
     <ul className="template-list">
       {TEMPLATES.map((t) => (
         <li key={t.id}>
-          <button type="button" className="template" onClick={() => onPick(t.id)} aria-describedby={`template-${t.id}`}>
+          <button type="button" className="template" onClick={() => onPick(t.id)} aria-describedby={`template-${t.id}`} data-shows-form>
             <span className="template-title">{t.title}</span>
           </button>
           <p className="template-summary" id={`template-${t.id}`}>
