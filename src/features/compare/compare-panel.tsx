@@ -130,6 +130,7 @@ export function ComparePanel() {
                 <th scope="col" key={i}>
                   {columnNames[i]}
                   {e.separate ? <span className="compare-kind"> (separate system)</span> : null}
+                  {e.condition !== null ? <span className="compare-kind"> only when {e.condition}</span> : null}
                 </th>
               ))}
             </tr>

@@ -128,7 +128,7 @@ describe('a described parent', () => {
     expect(rescue('desktop')).toMatchObject({ text: 'none', how: 'not-taken' });
     expect(rescue('desktop').note).toMatch(/GNOME/);
     expect(rescue('bootloader').how).toBe('not-taken');
-    expect(rescue('hardware')).toMatchObject({ text: 'imported', how: 'set' });
+    expect(rescue('imports')).toMatchObject({ items: ['./hardware-configuration.nix'], how: 'set' });
     expect(rescue('kernel-params').how).toBe('not-taken');
     expect(rescue('packages')).toMatchObject({ items: ['vim'], how: 'set' });
     expect(row(c, 'option:networking.networkmanager.enable').cells[2].how).toBe('not-taken');
@@ -261,7 +261,8 @@ describe.skipIf(!hasNix)('effective values agree with real Nix', () => {
         for (const [path, value] of Object.entries(nix)) {
           const m = byPath.get(ourKey(path))!;
           // Conditions and Nix expressions are shown as written, not evaluated.
-          if (m.condition !== null || m.value?.expression || isWrapper(value)) continue;
+          // Imports are files the stand-in names by their base name.
+          if (m.condition !== null || m.value?.expression || isWrapper(value) || path === 'imports') continue;
           expect(shownByUs(m), `${path} in ${where}`).toEqual(shownByNix(value));
           checked++;
         }
@@ -293,5 +294,33 @@ describe('users', () => {
     expect(shown(row(c, 'user:svc'))[0]).toBe('system user');
     expect(row(c, 'user:svc').cells[1]).toMatchObject({ text: '—', how: 'none' });
     expect(moveBetween(c, 0, 1).transition).toBe('relogin');
+  });
+});
+
+describe('entries the comparison does not read', () => {
+  it('an entry written as Nix says so instead of a value, and only its text differs; a condition is named', () => {
+    const project: Project = {
+      ...defaultProject(),
+      specialisations: [
+        { ...defaultSpecialisation('plasma'), desktop: { ...defaultDesktop(), environment: 'plasma6' }, condition: 'config.gaming.enable' },
+        { ...defaultSpecialisation('many'), nixEntry: 'lib.genAttrs [ "a" "b" ] (n: { configuration.system.nixos.tags = [ n ]; })' },
+      ],
+    };
+    const c = compareEntries(project, [PARENT, 0, 1]);
+    expect(row(c, 'desktop').cells[2]).toMatchObject({ text: 'written as Nix, not compared', how: 'not-compared' });
+    expect(differing(c, 0, 2)).toEqual(['extra-nix']);
+    expect(row(c, 'extra-nix').cells[2].how).toBe('not-compared');
+    expect(c.entries[1].condition).toBe('config.gaming.enable');
+    expect(c.entries[0].condition).toBeNull();
+  });
+});
+
+describe('imports', () => {
+  it("an entry's imports are added to the parent's hardware configuration", () => {
+    const project: Project = { ...defaultProject(), base: defaultBase(), specialisations: [{ ...defaultSpecialisation('vfio'), imports: ['/etc/nixos/vfio.nix'] }] };
+    const c = compareEntries(project, [PARENT, 0]);
+    expect(shown(row(c, 'imports'))).toEqual(['./hardware-configuration.nix', './hardware-configuration.nix, /etc/nixos/vfio.nix']);
+    expect(hows(row(c, 'imports'))).toEqual(['parent', 'added']);
+    expect(moveBetween(c, 0, 1).because.switch).toEqual(['Imports']);
   });
 });

@@ -51,6 +51,8 @@ export interface ComparedEntry {
   index: number;
   name: string;
   separate: boolean;
+  /** The entry exists only when this Nix condition holds (lib.mkIf); null for always. */
+  condition: string | null;
 }
 
 export interface Comparison {
@@ -61,6 +63,8 @@ export interface Comparison {
 interface EntryState {
   index: number;
   inherit: boolean;
+  /** Written as Nix (lib.genAttrs …): what it defines is not read here. */
+  opaque: boolean;
   own: EntryDefinitions | null;
   merged: Map<string, Merged>;
 }
@@ -128,13 +132,15 @@ function concepts(release: Release): Concept[] {
       read: list('system.nixos.tags'),
     },
     {
-      id: 'hardware',
+      // The hardware configuration a configuration.nix imports, and the entry's own imports (a list: added to the parent's).
+      id: 'imports',
       group: 'Boot entry',
-      label: 'Hardware configuration',
-      transition: FIELD_TRANSITION.hardwareConfiguration,
+      label: 'Imports',
+      transition: FIELD_TRANSITION.extraNix,
       described: true,
+      list: true,
       claims: one('imports'),
-      read: (m) => (m.get('imports')?.value?.items?.length ? { text: 'imported' } : null),
+      read: list('imports'),
     },
     {
       id: 'bootloader',
@@ -363,10 +369,25 @@ function cell(
 }
 
 function entryState(project: Project, index: number, release: Release, parent: EntryDefinitions | null): EntryState {
-  if (index === PARENT) return { index, inherit: true, own: null, merged: mergeEntry(parent, null, true) };
+  if (index === PARENT) return { index, inherit: true, opaque: false, own: null, merged: mergeEntry(parent, null, true) };
   const s = project.specialisations[index];
+  if (s.nixEntry !== null) {
+    const own = nixEntryDefinitions(s.nixEntry);
+    return { index, inherit: true, opaque: true, own, merged: mergeEntry(parent, own, true) };
+  }
   const own = specialisationDefinitions(project, index, release);
-  return { index, inherit: s.inheritParentConfig, own, merged: mergeEntry(parent, own, s.inheritParentConfig) };
+  return { index, inherit: s.inheritParentConfig, opaque: false, own, merged: mergeEntry(parent, own, s.inheritParentConfig) };
+}
+
+const nixEntries = new Map<string, EntryDefinitions>();
+/** A Nix entry's definitions: its text alone, shown as Nix not compared. Kept per text (the merge is kept per object). */
+function nixEntryDefinitions(text: string): EntryDefinitions {
+  let defs = nixEntries.get(text);
+  if (!defs) {
+    if (nixEntries.size > 1000) nixEntries.clear();
+    nixEntries.set(text, (defs = { options: new Map(), extraNix: [text] }));
+  }
+  return defs;
 }
 
 /** Which row an option belongs to: a concept's, a user's or its own; kept per release and option. */
@@ -515,12 +536,20 @@ export function compareEntries(project: Project, indexes: readonly number[], rel
       differs: false,
     });
 
+  // An entry written as Nix is not read: its cells say so and count as no difference, its text is the Extra Nix row.
+  const reference = states.findIndex((e) => !e.opaque);
+  for (const row of rows)
+    states.forEach((e, i) => {
+      if (e.opaque && row.id !== 'extra-nix')
+        row.cells[i] = { text: 'written as Nix, not compared', how: 'not-compared', key: reference < 0 ? '' : row.cells[reference].key };
+    });
   for (const row of rows) row.differs = row.cells.some((c) => c.key !== row.cells[0].key);
   rows.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group));
   const entries = states.map((e) => ({
     index: e.index,
     name: e.index === PARENT ? 'parent' : project.specialisations[e.index].name,
     separate: !e.inherit,
+    condition: e.index === PARENT ? null : project.specialisations[e.index].condition,
   }));
   return { entries, rows };
 }
