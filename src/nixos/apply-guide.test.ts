@@ -38,19 +38,19 @@ describe('the commands of each build method', () => {
 
   it('flake: --flake .#host on every nixos-rebuild, and the VM from nixosConfigurations.<host>', () => {
     const all = commandsOf(applyGuide(p, kernelTest('gaming'), FLAKE));
-    expect(all).toContain('sudo nixos-rebuild boot --flake .#laptop');
-    expect(all).toContain('sudo nixos-rebuild test --flake .#laptop --specialisation gaming');
-    expect(all).toContain('sudo nixos-rebuild switch --flake .#laptop --specialisation gaming');
-    expect(all).toContain('sudo nixos-rebuild switch --flake .#laptop');
-    expect(all).toContain('nix build .#nixosConfigurations.laptop.config.specialisation.gaming.configuration.system.build.vm');
+    expect(all).toContain("sudo nixos-rebuild boot --flake '.#laptop'");
+    expect(all).toContain("sudo nixos-rebuild test --flake '.#laptop' --specialisation gaming");
+    expect(all).toContain("sudo nixos-rebuild switch --flake '.#laptop' --specialisation gaming");
+    expect(all).toContain("sudo nixos-rebuild switch --flake '.#laptop'");
+    expect(all).toContain("nix build '.#nixosConfigurations.laptop.config.specialisation.gaming.configuration.system.build.vm'");
     // Every nixos-rebuild names the flake; the profile's switch-to-configuration needs no build.
-    expect(all.filter((c) => c.includes('nixos-rebuild')).every((c) => c.includes('--flake .#laptop'))).toBe(true);
+    expect(all.filter((c) => c.includes('nixos-rebuild')).every((c) => c.includes("--flake '.#laptop'"))).toBe(true);
   });
 
   it('flake without a host name: nixos-rebuild and the VM take the machine\'s', () => {
     const all = commandsOf(applyGuide(p, kernelTest('gaming'), { method: 'flake', host: '' }));
     expect(all).toContain('sudo nixos-rebuild test --flake . --specialisation gaming');
-    expect(all).toContain(`nix build .#nixosConfigurations."$(hostname)".config.specialisation.gaming.configuration.system.build.vm`);
+    expect(all).toContain(`nix build '.#nixosConfigurations.'"$(hostname)".config.specialisation.gaming.configuration.system.build.vm`);
   });
 
   it('nh: nh os with -H and -s, no sudo, -S back to the parent', () => {
@@ -74,7 +74,7 @@ describe('the commands of each build method', () => {
   it('rememberAcrossRebuilds: the rebuild that stays in the entry, per method', () => {
     const s = { ...kernelTest('work'), rememberAcrossRebuilds: true };
     expect(commandsOf(applyGuide(p, s, FLAKE))).toContain(
-      'sudo nixos-rebuild switch --flake .#laptop $(test -f /etc/specialisation && echo --specialisation "$(cat /etc/specialisation)")',
+      `sudo nixos-rebuild switch --flake '.#laptop' $(test -f /etc/specialisation && echo --specialisation "$(cat /etc/specialisation)")`,
     );
     const nh = applyGuide(p, s, NH).switchTo.find((c) => c.label.startsWith('Rebuild from inside'))!;
     expect(nh.command).toBe('nh os switch . -H laptop');
@@ -280,8 +280,10 @@ describe.skipIf(!hasNix)('the VM command builds config.specialisation.<name>.con
 });
 
 describe('shellWord', () => {
-  it('leaves plain words and a # after the start bare', () => {
-    expect(shellWord('.#laptop')).toBe('.#laptop');
+  it('leaves plain words bare, quotes # anywhere and = first (zsh reads them)', () => {
+    expect(shellWord('a=b')).toBe('a=b');
+    expect(shellWord('=ls')).toBe(`'=ls'`);
+    expect(shellWord('.#laptop')).toBe(`'.#laptop'`);
     expect(shellWord('#x')).toBe(`'#x'`);
     expect(shellWord("it's")).toBe(`'it'\\''s'`);
   });

@@ -55,12 +55,13 @@ const PROFILE = '/nix/var/nix/profiles/system';
 
 /**
  * A word for a POSIX shell that the shell reads back as exactly `text`: bare when it holds only
- * characters no shell treats specially (`#` too, but not first, where it starts a comment), else in
- * single quotes. A copied command can then never run what a name holds (`a; rm -rf ~`), even while
- * the name is still marked invalid.
+ * characters no shell treats specially, else in single quotes. A copied command can then never run
+ * what a name holds (`a; rm -rf ~`), even while the name is still marked invalid. `#` is quoted
+ * anywhere (zsh's extended glob reads it as a pattern: `.#host` is written `'.#host'`), `=` first too
+ * (zsh expands `=cmd` to the command's path).
  */
 export function shellWord(text: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-][A-Za-z0-9_@%+=:,./#-]*$/.test(text)) return text;
+  if (/^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/.test(text)) return text;
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -115,7 +116,7 @@ export function vmBuildCommand(name: string, options: GuideOptions): string {
   if (attr !== null && hostAttr !== null) {
     const rest = `.config.specialisation.${attr}.${VM_ATTRS}`;
     // Without a host name the shell puts the machine's there, as nixos-rebuild and nh do.
-    if (!options.host) return `nix build .#nixosConfigurations."$(hostname)"${shellWord(rest)}`;
+    if (!options.host) return `nix build '.#nixosConfigurations.'"$(hostname)"${shellWord(rest)}`;
     return `nix build ${shellWord(`.#nixosConfigurations.${hostAttr}${rest}`)}`;
   }
   const expr = `{ host, name }: (builtins.getFlake (toString ./.)).nixosConfigurations.\${host}.config.specialisation.\${name}.${VM_ATTRS}`;
