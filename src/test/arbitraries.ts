@@ -39,6 +39,9 @@ const ident = (first: string, rest: string, max: number) =>
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 export const userName = ident(`${LOWER}_`, `${LOWER}0123456789_-`, 8);
 export const specialisationName = ident(`${LOWER}ABCXYZ0123456789_-`, `${LOWER}ABCXYZ0123456789_-`, 10);
+/** Imports as people write them: paths (one with a space) and module expressions; tests compare them by file name. */
+export const IMPORT_ITEMS = ['./gaming.nix', '../shared/steam.nix', '/etc/nixos/vfio.nix', './my laptop.nix', '{ }', '({ lib, ... }: { })'] as const;
+
 export const tag = fc.string({ unit: fc.constantFrom(...`${LOWER}AZ09:_.-`), minLength: 1, maxLength: 8 });
 const attrSegment = ident(`${LOWER}_`, `${LOWER}0123456789_-`, 8);
 export const packagePath = fc
@@ -192,6 +195,7 @@ function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrar
       modules: fc.array(fc.constantFrom('kvm-intel', 'vfio_pci', 'i915'), { maxLength: 2 }),
       blacklistedModules: fc.array(fc.constantFrom('nouveau', 'radeon'), { maxLength: 2 }),
       settings: withSettings ? settingsArb : fc.constant<Setting[]>([]),
+      imports: fc.uniqueArray(fc.constantFrom(...IMPORT_ITEMS), { maxLength: 3 }),
       priorities: withSettings ? prioritiesArb : fc.constant(defaultPriorities()),
     })
     .map((r) => {
@@ -206,7 +210,7 @@ function specialisationArb(release: Release, withSettings: boolean): fc.Arbitrar
         nixEntry: null,
         inheritParentConfig: r.inheritParentConfig,
         fromParent: defaultFromParent(),
-        imports: [],
+        imports: r.imports,
         rememberAcrossRebuilds: r.remember,
         tags: r.tags,
         configurationName: null,

@@ -68,7 +68,8 @@ export function evalModules(modules: { text: string; project: Project }[]): Reco
         let
           result = m { config = { boot.kernelPackages = pkgs.linuxPackages; }; inherit lib pkgs; options = { }; modulesPath = "/modules"; };
           # Paths would be copied to the store by toJSON: compare imports by file name.
-          withNames = c: c // (if c ? imports then { imports = map (p: baseNameOf (toString p)) c.imports; } else { });
+          # A module given as a set stays one; a function is shown as "<function>".
+          withNames = c: c // (if c ? imports then { imports = map (p: if builtins.isPath p then baseNameOf (toString p) else if builtins.isFunction p then "<function>" else p) c.imports; } else { });
         in builtins.mapAttrs (name: s: s // { configuration = withNames (own pkgs s.configuration); }) result.specialisation;
     in [ ${items} ]`;
   return nixEvalJson(expr) as ReturnType<typeof evalModules>;

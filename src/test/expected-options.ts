@@ -21,8 +21,11 @@ import { own } from '../model/own';
  */
 export function expectedOptions(s: Specialisation, release: Release): Record<string, unknown> {
   const o: Record<string, unknown> = {};
+  // Imports by file name (eval-module.ts): a path's last name, a module set or function as Nix shows it.
+  const imported = s.imports.map((x) => (/^[./]/.test(x) ? x.slice(x.lastIndexOf('/') + 1) : x === '{ }' ? {} : '<function>'));
+  if (imported.length) o.imports = imported;
   if (!s.inheritParentConfig) {
-    if (s.fromParent.hardwareConfiguration) o.imports = ['hardware-configuration.nix'];
+    if (s.fromParent.hardwareConfiguration) o.imports = ['hardware-configuration.nix', ...imported];
     if (s.fromParent.bootloader) {
       o['boot.loader.systemd-boot.enable'] = true;
       o['boot.loader.efi.canTouchEfiVariables'] = true;

@@ -1,5 +1,6 @@
 import type { Expr } from '../../nix/syntax/ast';
-import { importExpr, isImportPath } from '../imports';
+import { importPathText, isImportPath } from '../imports';
+import { stringLiteralValue } from '../../nix/syntax/ast';
 import { moduleSelfContained, type Leaf } from './leaves';
 
 /**
@@ -23,11 +24,28 @@ export function importItems(l: Leaf): { items: string[] } | { why: string } {
     const text = l.source.slice(from, el.end - e.start);
     between = between.slice(0, from) + ' '.repeat(text.length) + between.slice(from + text.length);
     if (!moduleSelfContained(el, l.node.chain)) return { why: `${text} uses a name bound here (a let, a with or a helper's argument)` };
+    // `(./. + "/my file.nix")` is the path `./my file.nix` as the list writes it.
+    const spelled = spelledPath(el);
+    if (spelled !== null && importPathText(spelled) === text) {
+      items.push(spelled);
+      continue;
+    }
     // A path item is written back as a path: only a plain path literal reads back the same way.
-    if (isImportPath(text) !== (el.type === 'Path') || (el.type === 'Path' && importExpr(text).type === 'raw' && (importExpr(text) as { text: string }).text !== text))
+    if (isImportPath(text) !== (el.type === 'Path') || (el.type === 'Path' && importPathText(text) !== text))
       return { why: `${text} is a path the imports list would write differently` };
     items.push(text);
   }
   if (/#|\/\*/.test(between)) return { why: 'it has a comment in the list, which the imports list has no place for' };
   return { items };
+}
+
+/** The file name of `(./. + "/rest")` (also `../.`, `/.`, `~/.`), as the imports list spells a path; else null. */
+function spelledPath(e: Expr): string | null {
+  if (e.type !== 'Paren' || e.expr.type !== 'Binary' || e.expr.op !== '+') return null;
+  const { left, right } = e.expr;
+  const rest = stringLiteralValue(right);
+  if (left.type !== 'Path' || rest === null || !rest.startsWith('/')) return null;
+  const base = left.parts.length === 1 && left.parts[0].type === 'Text' ? left.parts[0].value : null;
+  const folder = base === './.' ? '.' : base === '../.' ? '..' : base === '/.' ? '' : base === '~/.' ? '~' : null;
+  return folder === null ? null : `${folder}${rest}`;
 }
