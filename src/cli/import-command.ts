@@ -17,7 +17,8 @@ bindings such as \`specialisation = { … };\`) and prints them as a Specialisat
                       name, a set built by a function), import the others (else: status 1)
   --report json       write the report to standard error as JSON: per specialisation, each
                       setting with its option path, line, and whether it went to a form field
-                      ("field"), a typed setting row ("row") or stayed Nix ("nix", with why)
+                      ("field", with which: "imports", "desktop" …), a typed setting row
+                      ("row") or stayed Nix ("nix", with why)
   -                   read the Nix from standard input`;
 
 /** The import command as a function of its arguments and input, for tests. */
