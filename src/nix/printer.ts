@@ -243,6 +243,14 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
     }
   };
 
+  /** `f a { … }` (or `lib.mkMerge [ … ]`) whose head fits on the line: nixfmt writes the last argument from there. */
+  const absorbsLast = (e: Expr, column: number): boolean => {
+    if (e.type !== 'apply') return false;
+    const head = flat(e.fn);
+    if (head === null || column + head.length + 3 > WIDTH) return false;
+    return (e.arg.type === 'attrs' && e.arg.bindings.length > 0) || (e.arg.type === 'list' && e.arg.items.length > 1 && head === 'lib.mkMerge');
+  };
+
   const needsParens = (e: Expr) => e.type === 'apply' || e.type === 'lambda' || e.type === 'with';
 
   const formals = (e: Extract<Expr, { type: 'lambda' }>, indent: string) => {
@@ -408,7 +416,11 @@ function createPrinter(rawLayout: RawLayout, withMap: boolean) {
       const value = b.value;
       const oneLine = flat(value);
       if (oneLine !== null && current.length + 1 + oneLine.length + 1 <= WIDTH) current += ` ${oneLine}`;
-      else if (value.type === 'lambda' || value.type === 'apply' || value.type === 'select' || (value.type === 'raw' && !opensOnLine(value.text))) {
+      else if (absorbsLast(value, current.length)) {
+        // nixfmt keeps `x = lib.mkIf c {` on the `=` line: the set (or mkMerge's list) opens there.
+        current += ' ';
+        expr(value, indent);
+      } else if (value.type === 'lambda' || value.type === 'apply' || value.type === 'select' || (value.type === 'raw' && !opensOnLine(value.text))) {
         // nixfmt moves a function (or a long application) to its own, indented line.
         newline(indent + INDENT);
         expr(value, indent + INDENT);

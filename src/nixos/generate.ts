@@ -239,7 +239,7 @@ function specialisationChunk(
   const avoid = [...new Set(bound ?? [])].sort();
   const binding = specialisationBinding(context(project, s, index, release, new Set(avoid), keep, parentOnly), used) as Extract<Binding, { type: 'attr' }>;
   if (single) binding.path = ['specialisation', ...binding.path];
-  const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : nested ? '        ' : '    ', rawLayout, keep);
+  const { text, lineCount, sourceMap } = printBindings([binding], single ? '  ' : nested ? '      ' : '    ', rawLayout, keep);
   const heads = [...new Set([...s.packages, ...settingPackages(s.settings)].map(bareHead).filter((h): h is string => h !== null))].sort();
   const chunk: Chunk = {
     boot,

@@ -68,8 +68,8 @@ describe('3. conditions', () => {
       { ...defaultSpecialisation('b'), condition: 'let cfg = config.my; in cfg.on', inheritParentConfig: false, fromParent: { hardwareConfiguration: false, bootloader: false } },
     );
     const text = generate(p).text;
-    expect(text).toContain('    a =\n      lib.mkIf config.services.xserver.enable {\n        configuration = {\n          system.nixos.tags = [ "a" ];\n        };\n      };');
-    expect(text).toContain('    b =\n      lib.mkIf (let cfg = config.my; in cfg.on) {\n        inheritParentConfig = false;\n');
+    expect(text).toContain('    a = lib.mkIf config.services.xserver.enable {\n      configuration = {\n        system.nixos.tags = [ "a" ];\n      };\n    };');
+    expect(text).toContain('    b = lib.mkIf (let cfg = config.my; in cfg.on) {\n      inheritParentConfig = false;\n');
     expect(text.split('\n')[0]).toBe('{ config, lib, ... }:');
     expect(ok(importNix(text, { previous: p, preferredRelease: p.nixosRelease })).project).toEqual(p);
   });
@@ -134,19 +134,18 @@ describe('5. computed names', () => {
       [
         '{ config, lib, ... }:',
         '{',
-        '  specialisation =',
-        '    lib.mkMerge [',
-        '      {',
-        '        a.configuration = {',
-        '          system.nixos.tags = [ "a" ];',
-        '        };',
-        '      }',
-        '      (lib.genAttrs [ "x" ] (n: {',
-        '        configuration = { };',
-        '      }))',
-        '      (lib.mkIf config.y (import ./more.nix # from a file',
-        '      ))',
-        '    ];',
+        '  specialisation = lib.mkMerge [',
+        '    {',
+        '      a.configuration = {',
+        '        system.nixos.tags = [ "a" ];',
+        '      };',
+        '    }',
+        '    (lib.genAttrs [ "x" ] (n: {',
+        '      configuration = { };',
+        '    }))',
+        '    (lib.mkIf config.y (import ./more.nix # from a file',
+        '    ))',
+        '  ];',
         '}',
         '',
       ].join('\n'),
