@@ -95,7 +95,11 @@ export function insertSpecialisation(p: Project, index: number, s: Specialisatio
 }
 
 export function renameSpecialisation(p: Project, index: number, name: string): Project {
-  return updateSpecialisation(p, index, (s) => (s.name === name ? s : { ...s, name }));
+  const old = p.specialisations[index]?.name;
+  const renamed = updateSpecialisation(p, index, (s) => (s.name === name ? s : { ...s, name }));
+  // The boot order names entries: it follows a rename (an empty name, the main system's mark, is not written there).
+  if (renamed === p || old === undefined || old === '' || name === '' || !p.bootOrder.includes(old)) return renamed;
+  return { ...renamed, bootOrder: p.bootOrder.map((n) => (n === old ? name : n)) };
 }
 
 /** Sets one field of a specialisation, one of its users, or one of its desktop, GPU or kernel settings. */

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultBase, defaultProject, defaultSpecialisation } from '../model/defaults';
 import { RELEASES, type Bootloader, type Project, type Release } from '../model/types';
-import { specialisationName, tag } from '../test/arbitraries';
+import { renameSpecialisation } from '../model/operations';
+import { hostileText, specialisationName, tag } from '../test/arbitraries';
 import { hasNix, NIX_TIMEOUT, nixEvalJson, tempFile } from '../test/nix';
 import { bootMenu, entryFileName, VISIBLE_TITLE } from './boot-menu';
 import { bootOnce } from './boot-once';
@@ -237,5 +238,34 @@ describe('boot once', () => {
     expect(bootOnce(p, null)[0].command).toBe('sudo grub-reboot 0 && sudo reboot');
     expect(bootOnce(project('26.05', 'lanzaboote', [{ name: 'zz' }]), 'zz')[0].command).toBe('bootctl list');
     expect(bootOnce(project('unstable', 'systemd-boot', [{ name: 'zz' }]), 'zz')[0].command).toBe('bootctl list');
+  });
+});
+
+describe('what is typed stays data', () => {
+  it.skipIf(!hasNix)('hostile GRUB titles and keys folders are written as the strings typed (real Nix)', () => {
+    const texts = fc.sample(hostileText(30), { numRuns: 60, seed: 21 });
+    const projects = texts.map((t) => {
+      const grub = project('26.05', 'grub', [{ name: 'work' }]);
+      grub.specialisations[0].configurationName = t;
+      const lanzaboote = project('26.05', 'lanzaboote', [{ name: 'work' }]);
+      lanzaboote.base!.pkiBundle = t;
+      return [grub, lanzaboote];
+    });
+    const files = projects.flat().map((p, i) => tempFile(`hostile-boot-${i}.nix`, generate(p).text));
+    const out = nixEvalJson(`
+      let
+        lib = { mkForce = x: x; };
+        one = f: import f { config = { }; inherit lib; pkgs = { }; options = { }; modulesPath = "/m"; };
+      in map one [ ${files.join(' ')} ]`) as { boot?: { lanzaboote?: { pkiBundle: string } }; specialisation: { work: { configuration: { boot?: { loader: { grub: { configurationName: string } } } } } } }[];
+    texts.forEach((t, i) => {
+      expect(out[2 * i].specialisation.work.configuration.boot!.loader.grub.configurationName).toBe(t);
+      expect(out[2 * i + 1].boot!.lanzaboote!.pkiBundle).toBe(t);
+    });
+  }, NIX_TIMEOUT);
+
+  it('a renamed specialisation keeps its place in the boot order', () => {
+    const p = project('26.05', 'systemd-boot', [{ name: 'a' }, { name: 'b' }], ['b', PARENT, 'a']);
+    expect(renameSpecialisation(p, 1, 'bee').bootOrder).toEqual(['bee', PARENT, 'a']);
+    expect(renameSpecialisation(p, 1, '').bootOrder).toEqual(['b', PARENT, 'a']);
   });
 });
