@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { NixFileSource } from './nix-file-source';
 import { formatError } from '../../nixos/import/error';
 import type { ImportResult, ImportSuccess } from '../../nixos/import/import-nix';
+import { configurationFileStore } from '../../store/configuration-file';
 import { useStudio } from '../../store/studio-store';
 import { applyImport } from './apply-import';
 import { ImportReportView } from './import-report';
@@ -100,6 +101,7 @@ export function ImportDialog({ initial, onClose }: Props) {
   const apply = () => {
     if (!chosen) return;
     applyImport(chosen.project, source === 'pasted text' ? 'the pasted text' : source);
+    configurationFileStore.getState().open(source, text);
     onClose();
   };
 

@@ -3,6 +3,7 @@ import { NixFileSource } from '../import/nix-file-source';
 import type { Base } from '../../model/types';
 import { importBase } from '../../nixos/import/import-base';
 import { releaseLabel } from '../../nixos/releases';
+import { configurationFileStore } from '../../store/configuration-file';
 import { studioStore, undo, useStudio } from '../../store/studio-store';
 import '../import/import.css';
 import { readTextFile } from '../import/read-text-file';
@@ -88,6 +89,7 @@ export function ParentImportDialog({ onClose }: { onClose: () => void }) {
   const apply = () => {
     if (!read || !current) return;
     applyBase(read.base, source === 'pasted text' ? 'the pasted text' : source);
+    configurationFileStore.getState().open(source, shownText);
     onClose();
   };
 

@@ -4,6 +4,7 @@ import { RELEASES, type Release } from '../../model/types';
 import { releaseLabel } from '../../nixos/releases';
 import { useStudio } from '../../store/studio-store';
 import { ImportEntry } from '../import/import-entry';
+import { PatchEntry } from '../patch/patch-entry';
 import { changeRelease, newProject, openProjectFile, saveProjectFile } from './project-actions';
 
 /** New, Open…, Import Nix…, Save and the target NixOS release. */
@@ -34,6 +35,7 @@ export function ProjectMenu() {
         }}
       />
       <ImportEntry onProjectFile={(file) => void openProjectFile(file)} />
+      <PatchEntry />
       <button type="button" className="button" onClick={saveProjectFile}>
         Save
       </button>

@@ -31,10 +31,10 @@ export function definitionsOf(attrs: AttrsExpr, option: readonly string[]): Expr
   return found;
 }
 
-/** Why the parent's definition of `option` cannot be gated in this module, or its value. */
-export function gateTarget(attrs: AttrsExpr, lambda: LambdaExpr | null, option: string): { value: Expr } | { why: string } {
+/** Why the parent's definition of `option` (written under any of `names`) cannot be gated in this module, or its value. */
+export function gateTarget(attrs: AttrsExpr, lambda: LambdaExpr | null, option: string, names: readonly string[] = [option]): { value: Expr } | { why: string } {
   if (!lambda?.formals) return { why: 'the module is not a function of { config, lib, … }, so it cannot test config.specialisation' };
-  const found = definitionsOf(attrs, option.split('.'));
+  const found = names.flatMap((name) => definitionsOf(attrs, name.split('.')));
   if (found.length === 0) return { why: `the file does not set ${option} as a plain definition (it may be set in another file)` };
   if (found.length > 1) return { why: `the file sets ${option} in ${found.length} places` };
   return { value: found[0] };

@@ -1,8 +1,21 @@
 import type { Project } from '../../model/types';
 import type { AttrsExpr, LambdaExpr } from '../../nix/syntax/ast';
 import { parentOverrides } from '../overrides';
-import { AUTOLOGIN_PREFIX, at } from '../releases';
+import { everyValue } from '../import/interpret';
+import { AUTOLOGIN_PREFIX, DESKTOP_RULES, DISPLAY_MANAGER_RULES, at } from '../releases';
 import { gateTarget } from './gate';
+
+/** The names one setting has had across releases (`services.xserver.desktopManager.gnome.enable` → `services.desktopManager.gnome.enable`). */
+const ALIASES: string[][] = [
+  ...Object.values(DESKTOP_RULES).map((steps) => everyValue(steps).map((r) => r.enable)),
+  ...Object.values(DISPLAY_MANAGER_RULES).map((steps) => everyValue(steps).map((r) => `${r.path}.enable`)),
+  everyValue(AUTOLOGIN_PREFIX).map((prefix) => `${prefix}.autoLogin.user`),
+].map((paths) => [...new Set(paths)]);
+
+/** Every name of the option (itself first): the file may be written for another release than the target. */
+export function optionNames(option: string): string[] {
+  return [option, ...(ALIASES.find((names) => names.includes(option))?.filter((n) => n !== option) ?? [])];
+}
 
 /**
  * A setting of the parent system that every specialisation would inherit, and that some of them
@@ -56,7 +69,7 @@ export function parentLeaks(project: Project, module: ModuleShape | null): Leak[
     else if (!module) leak.gate = { ok: false, why: 'no configuration.nix is open to change' };
     else if (module.flake) leak.gate = { ok: false, why: "this is a flake: gate the setting in the host's module instead" };
     else {
-      const target = gateTarget(module.attrs, module.lambda, leak.option);
+      const target = gateTarget(module.attrs, module.lambda, leak.option, optionNames(leak.option));
       if ('why' in target) leak.gate = { ok: false, why: target.why };
     }
   }

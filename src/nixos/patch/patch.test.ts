@@ -152,6 +152,19 @@ describe('parent settings that leak into every specialisation', () => {
     expect(r.ok).toBe(false);
   });
 
+  it("finds the parent's definition under the name another release gives the option", () => {
+    const text = `{ config, lib, pkgs, ... }:\n{\n  services.xserver.desktopManager.gnome.enable = true;\n  services.xserver.displayManager.gdm.enable = true;\n}\n`;
+    const project = { ...leakProject(), nixosRelease: '26.05' as const };
+    const r = patched(text, project, { parentOnly: new Set(['services.desktopManager.gnome.enable', 'services.displayManager.gdm.enable']) });
+    expect(r.leaks.map((l) => [l.option, l.gate.ok])).toEqual([
+      ['services.desktopManager.gnome.enable', true],
+      ['services.displayManager.gdm.enable', true],
+      ['services.displayManager.autoLogin.user', false],
+    ]);
+    expect(r.text).toContain('  services.xserver.desktopManager.gnome.enable = lib.mkIf (config.specialisation != { }) true;\n');
+    expect(r.text).toContain('  services.xserver.displayManager.gdm.enable = lib.mkIf (config.specialisation != { }) true;\n');
+  });
+
   it('arguments written one a line get one a line', () => {
     const text = LEAK_FILE.replace('{ pkgs, ... }:', '{\n  pkgs,\n  ...\n}:');
     const r = patched(text, leakProject(), { parentOnly: new Set(['services.displayManager.autoLogin.user']) });

@@ -5,7 +5,7 @@ import { parseInput } from '../import/import-nix';
 import { moduleBody } from '../import/locate';
 import { addToList } from './add-module';
 import { argumentEdits, gateEdit, gateTarget } from './gate';
-import { parentLeaks, type Leak, type ModuleShape } from './leaks';
+import { optionNames, parentLeaks, type Leak, type ModuleShape } from './leaks';
 import { specialisationRemovals, type Refusal, type Removals } from './remove';
 import { applyEdits, type TextEdit } from './text-edits';
 
@@ -118,7 +118,7 @@ function run(text: string, project: Project, options: PatchOptions): PatchResult
       const leak = leaks.find((l) => l.option === option);
       if (!leak) return problem(0, `${option} is not a parent setting the specialisations override`);
       if (!leak.gate.ok) return problem(0, `${option} cannot be set for the parent only: ${leak.gate.why}`);
-      const target = gateTarget(shape.attrs, shape.lambda, option);
+      const target = gateTarget(shape.attrs, shape.lambda, option, optionNames(option));
       if ('why' in target) return problem(0, target.why);
       edits.push(gateEdit(text, target.value));
     }
