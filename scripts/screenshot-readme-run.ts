@@ -1,7 +1,8 @@
 // `npm run screenshot`: builds the app, serves it with `vite preview` on a free port, takes the README's
-// screenshot (scripts/screenshot-readme.ts) and stops the server.
+// screenshots (scripts/screenshot-readme.ts, the phone's scripts/screenshot-phone.ts) and stops the server.
 import { createServer } from 'node:net';
 import { build, preview } from 'vite';
+import { takePhoneScreenshot } from './screenshot-phone';
 import { README_SCREENSHOT, takeReadmeScreenshot } from './screenshot-readme';
 
 function freePort(): Promise<number> {
@@ -20,6 +21,7 @@ const port = await freePort();
 const server = await preview({ preview: { port, strictPort: true, host: '127.0.0.1', open: false }, logLevel: 'warn' });
 try {
   await takeReadmeScreenshot(`http://127.0.0.1:${port}/`, process.argv[2] ?? README_SCREENSHOT);
+  await takePhoneScreenshot(`http://127.0.0.1:${port}/`);
 } finally {
   await server.close();
 }
