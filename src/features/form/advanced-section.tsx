@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { setSpecialisationField } from '../../model/operations';
 import { LoadBoundary } from '../load-error/load-boundary';
 import { Field, type ControlProps } from './field';
-import { useFormContext } from './form-context';
+import { useFormContext, useSpecialisation } from './form-context';
 import { Section } from './section';
 import { useEdit } from './use-edit';
 
@@ -27,7 +27,8 @@ function PlainEditor({ control, value, onChange }: { control: ControlProps; valu
 }
 
 export function AdvancedSection() {
-  const { index, specialisation: s } = useFormContext();
+  const { index } = useFormContext();
+  const extraConfig = useSpecialisation((s) => s.extraConfig);
   const edit = useEdit();
   const path = `specialisations[${index}].extraConfig`;
   const onChange = (v: string) => edit(path, (x) => setSpecialisationField(x, index, 'extraConfig', v));
@@ -39,11 +40,11 @@ export function AdvancedSection() {
     >
       <Field path={path} label={LABEL} hint="For example: services.openssh.enable = true; — use lib.mkForce where the parent sets the same option.">
         {(control) => {
-          const plain = <PlainEditor control={control} value={s.extraConfig} onChange={onChange} />;
+          const plain = <PlainEditor control={control} value={extraConfig} onChange={onChange} />;
           return (
             <LoadBoundary part="The Nix editor" fallback={plain}>
               <Suspense fallback={plain}>
-                <NixCodeEditor value={s.extraConfig} onChange={onChange} label={LABEL} id={control.id} fieldPath={path} />
+                <NixCodeEditor value={extraConfig} onChange={onChange} label={LABEL} id={control.id} fieldPath={path} />
               </Suspense>
             </LoadBoundary>
           );

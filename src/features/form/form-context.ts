@@ -1,11 +1,17 @@
 import { createContext, useContext } from 'react';
+import { defaultSpecialisation } from '../../model/defaults';
 import { setSection } from '../../model/operations';
 import type { Bootloader, Desktop, Gpu, Kernel, Project, Release, Specialisation } from '../../model/types';
+import { useStudio } from '../../store/studio-store';
 
+/**
+ * Which specialisation the form edits. It does not change while the user types: each part of the form reads
+ * its own slice of the specialisation with {@link useSpecialisation}, so a keystroke re-renders only the parts
+ * whose slice changed, not every section.
+ */
 export interface FormContextValue {
   /** Index of the specialisation being edited. */
   index: number;
-  specialisation: Specialisation;
   release: Release;
 }
 
@@ -15,6 +21,19 @@ export function useFormContext(): FormContextValue {
   const value = useContext(FormContext);
   if (!value) throw new Error('form fields need a FormContext');
   return value;
+}
+
+/** Stands in for a specialisation removed while its form is still mounted (the form goes at the same render). */
+const GONE = defaultSpecialisation('');
+
+/**
+ * A slice of the form's specialisation (`(s) => s.users`), read from the store: the component re-renders when
+ * that slice changes (by identity), not when another field of the specialisation does. Return a part of the
+ * specialisation, not a new object or array made in the selector.
+ */
+export function useSpecialisation<T>(select: (s: Specialisation) => T): T {
+  const { index } = useFormContext();
+  return useStudio((st) => select(st.project.specialisations[index] ?? GONE));
 }
 
 /** The parts a specialisation and the parent system (`project.base`) share. */
@@ -56,8 +75,12 @@ export function useSettings(): SettingsTarget {
   return value;
 }
 
-/** A specialisation's settings as a target. */
-export function specialisationTarget(index: number, s: Specialisation, release: Release): SettingsTarget {
+/** A specialisation's settings as a target (of its users, only the names count). */
+export function specialisationTarget(
+  index: number,
+  s: Pick<Specialisation, 'desktop' | 'gpu' | 'kernel'> & { users: readonly { name: string }[] },
+  release: Release,
+): SettingsTarget {
   return {
     prefix: `specialisations[${index}]`,
     owner: 'specialisation',

@@ -5,12 +5,16 @@ import { releaseLabel } from '../../nixos/releases';
 import { useStudio } from '../../store/studio-store';
 import { ChipsField } from './chips-field';
 import { Field } from './field';
-import { useFormContext } from './form-context';
+import { useFormContext, useSpecialisation } from './form-context';
 import { Section } from './section';
 import { useEdit } from './use-edit';
 
 export function GeneralSection() {
-  const { index, specialisation: s, release } = useFormContext();
+  const { index, release } = useFormContext();
+  const name = useSpecialisation((s) => s.name);
+  const tags = useSpecialisation((s) => s.tags);
+  const inheritParentConfig = useSpecialisation((s) => s.inheritParentConfig);
+  const rememberAcrossRebuilds = useSpecialisation((s) => s.rememberAcrossRebuilds);
   const edit = useEdit();
   const p = `specialisations[${index}]`;
   const rebuildCommand = rememberingRebuild(release);
@@ -24,7 +28,7 @@ export function GeneralSection() {
             className="mono"
             autoComplete="off"
             spellCheck={false}
-            value={s.name}
+            value={name}
             onChange={(e) => edit(`${p}.name`, (x) => setSpecialisationField(x, index, 'name', e.target.value))}
           />
         )}
@@ -33,7 +37,7 @@ export function GeneralSection() {
         path={`${p}.tags`}
         label="Tags"
         item="tag"
-        values={s.tags}
+        values={tags}
         onChange={(tags) => edit(null, (x) => setSpecialisationField(x, index, 'tags', tags))}
         hint="Shown in the boot menu next to the entry, so you can tell entries apart."
         placeholder="e.g. gaming"
@@ -43,7 +47,7 @@ export function GeneralSection() {
         label="Inherit parent configuration"
         kind="check"
         hint={
-          s.inheritParentConfig
+          inheritParentConfig
             ? 'Starts from your main configuration and changes only what this form sets.'
             : 'Off: this entry starts from an empty NixOS, not from your main configuration. Choose below what it takes over.'
         }
@@ -52,12 +56,12 @@ export function GeneralSection() {
           <input
             {...control}
             type="checkbox"
-            checked={s.inheritParentConfig}
+            checked={inheritParentConfig}
             onChange={(e) => edit(null, (x) => setSpecialisationField(x, index, 'inheritParentConfig', e.target.checked))}
           />
         )}
       </Field>
-      {!s.inheritParentConfig && <FromParentFields />}
+      {!inheritParentConfig && <FromParentFields />}
       <Field
         path={`${p}.rememberAcrossRebuilds`}
         label="Remember across rebuilds"
@@ -72,7 +76,7 @@ export function GeneralSection() {
           <input
             {...control}
             type="checkbox"
-            checked={s.rememberAcrossRebuilds}
+            checked={rememberAcrossRebuilds}
             onChange={(e) => edit(null, (x) => setSpecialisationField(x, index, 'rememberAcrossRebuilds', e.target.checked))}
           />
         )}
@@ -83,14 +87,15 @@ export function GeneralSection() {
 
 /** What a separate system (inheritParentConfig off) takes over from the main configuration. */
 function FromParentFields() {
-  const { index, specialisation: s } = useFormContext();
+  const { index } = useFormContext();
+  const fromParent = useSpecialisation((s) => s.fromParent);
   const edit = useEdit();
   const base = useStudio((st) => st.project.base);
   const p = `specialisations[${index}].fromParent`;
   const set = (key: keyof FromParent, value: boolean) =>
-    edit(null, (x) => setSpecialisationField(x, index, 'fromParent', { ...s.fromParent, [key]: value }));
+    edit(null, (x) => setSpecialisationField(x, index, 'fromParent', { ...fromParent, [key]: value }));
   const bootloader = base?.bootloader ?? 'systemd-boot';
-  const { hardwareConfiguration, bootloader: takesBootloader } = s.fromParent;
+  const { hardwareConfiguration, bootloader: takesBootloader } = fromParent;
   return (
     <fieldset className="from-parent">
       <legend>What this system needs from the main configuration</legend>

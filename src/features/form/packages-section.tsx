@@ -3,13 +3,14 @@ import { useMemo } from 'react';
 import { packagesQuery } from '../../catalog/queries';
 import { setSpecialisationField } from '../../model/operations';
 import { ChipsField } from './chips-field';
-import { useFormContext } from './form-context';
+import { useFormContext, useSpecialisation } from './form-context';
 import { Section } from './section';
 import type { Suggestion } from './suggest-input';
 import { useEdit } from './use-edit';
 
 export function PackagesSection() {
-  const { index, specialisation: s } = useFormContext();
+  const { index } = useFormContext();
+  const packages = useSpecialisation((s) => s.packages);
   const edit = useEdit();
   const catalog = useQuery(packagesQuery());
   const suggestions = useMemo<Suggestion[]>(
@@ -31,7 +32,7 @@ export function PackagesSection() {
         path={`specialisations[${index}].packages`}
         label="Packages"
         item="package"
-        values={s.packages}
+        values={packages}
         onChange={(packages) => edit(null, (x) => setSpecialisationField(x, index, 'packages', packages))}
         suggestions={suggestions}
         mono

@@ -4,6 +4,7 @@ import { setSpecialisationField } from '../../model/operations';
 import type { FieldPriority, FieldPriorityKey } from '../../model/types';
 import { Field } from './field';
 import { FormContext } from './form-context';
+import { useStudio } from '../../store/studio-store';
 import { useEdit } from './use-edit';
 
 const LABELS: Record<FieldPriority, string> = {
@@ -19,9 +20,9 @@ const LABELS: Record<FieldPriority, string> = {
 export function PriorityField({ field, what }: { field: FieldPriorityKey; what: string }) {
   const form = useContext(FormContext);
   const edit = useEdit();
-  if (!form) return null;
-  const { index, specialisation } = form;
-  const value = specialisation.priorities[field];
+  const value = useStudio((s) => (form ? s.project.specialisations[form.index]?.priorities[field] : undefined));
+  if (!form || value === undefined) return null;
+  const { index } = form;
   return (
     <Field
       path={`specialisations[${index}].priorities.${field}`}
@@ -56,8 +57,9 @@ export function PriorityField({ field, what }: { field: FieldPriorityKey; what: 
  */
 export function PriorityGroup({ fields }: { fields: { field: FieldPriorityKey; what: string }[] }) {
   const form = useContext(FormContext);
-  if (!form || fields.length === 0) return null;
-  const chosen = fields.some((f) => form.specialisation.priorities[f.field] !== 'normal');
+  const priorities = useStudio((s) => (form ? s.project.specialisations[form.index]?.priorities : undefined));
+  if (!priorities || fields.length === 0) return null;
+  const chosen = fields.some((f) => priorities[f.field] !== 'normal');
   return (
     <details className="priority-group" open={chosen || undefined}>
       <summary>Priorities (lib.mkDefault, lib.mkForce)</summary>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../../store/studio-store';
 import { AdvancedSection } from './advanced-section';
 import { DesktopSection } from './desktop-section';
@@ -12,18 +13,27 @@ import { PackagesSection } from './packages-section';
 import { SettingsSection } from './settings-section';
 import { UsersSection } from './users-section';
 
-/** The form of the selected specialisation, section by section. */
+/**
+ * The form of the selected specialisation, section by section. It subscribes to what it shows itself (the name)
+ * and what its contexts carry (the desktop, GPU and kernel, the user names), so typing in a field re-renders that
+ * field's section, not the whole form; the sections read their own slices (`useSpecialisation`).
+ */
 export function SpecialisationForm() {
   const index = useStudio((s) => s.selected);
-  const specialisation = useStudio((s) => s.project.specialisations[s.selected]);
+  const exists = useStudio((s) => s.selected >= 0 && s.selected < s.project.specialisations.length);
+  const name = useStudio((s) => s.project.specialisations[s.selected]?.name ?? '');
+  const desktop = useStudio((s) => s.project.specialisations[s.selected]?.desktop);
+  const gpu = useStudio((s) => s.project.specialisations[s.selected]?.gpu);
+  const kernel = useStudio((s) => s.project.specialisations[s.selected]?.kernel);
+  const userNames = useStudio(useShallow((s) => s.project.specialisations[s.selected]?.users.map((u) => u.name) ?? []));
   const release = useStudio((s) => s.project.nixosRelease);
   const isNixEntry = useStudio((s) => (s.project.specialisations[s.selected]?.nixEntry ?? null) !== null);
-  const context = useMemo<FormContextValue | null>(
-    () => (specialisation ? { index, specialisation, release } : null),
-    [index, specialisation, release],
+  const context = useMemo<FormContextValue | null>(() => (exists ? { index, release } : null), [exists, index, release]);
+  const target = useMemo(
+    () => (desktop && gpu && kernel ? specialisationTarget(index, { desktop, gpu, kernel, users: userNames.map((n) => ({ name: n })) }, release) : null),
+    [index, desktop, gpu, kernel, userNames, release],
   );
-  const target = useMemo(() => (specialisation ? specialisationTarget(index, specialisation, release) : null), [index, specialisation, release]);
-  if (!context) {
+  if (!context || !target) {
     return (
       <div className="form-empty">
         <p>Add a specialisation, or pick one in the list, to edit it here.</p>
@@ -42,7 +52,7 @@ export function SpecialisationForm() {
   return (
     <FormContext.Provider value={context}>
       <SettingsContext.Provider value={target}>
-      <form key={index} className="specialisation-form" aria-label={`Settings of ${specialisation.name || 'the unnamed specialisation'}`} onSubmit={(e) => e.preventDefault()} noValidate>
+      <form key={index} className="specialisation-form" aria-label={`Settings of ${name || 'the unnamed specialisation'}`} onSubmit={(e) => e.preventDefault()} noValidate>
         <GeneralSection />
         <EntryConditionField />
         <UsersSection />

@@ -7,7 +7,7 @@ import { KNOWN_SHELLS } from '../../nixos/releases';
 import { ChipsField } from './chips-field';
 import { Field } from './field';
 import { clearFresh, markFresh } from './fresh-fields';
-import { useFormContext } from './form-context';
+import { useFormContext, useSpecialisation } from './form-context';
 import { subscribeUserRequest, userRequest } from './reveal-user';
 import { Section } from './section';
 import { SuggestInput, type Suggestion } from './suggest-input';
@@ -17,7 +17,8 @@ import { useEdit } from './use-edit';
 const SHELLS: Suggestion[] = KNOWN_SHELLS.map((value) => ({ value }));
 
 export function UsersSection() {
-  const { index, specialisation: s } = useFormContext();
+  const { index } = useFormContext();
+  const users = useSpecialisation((s) => s.users);
   const edit = useEdit();
   const groups = useQuery(groupsQuery());
   // Marks of users added here (their fields' first messages wait for an edit or a blur) last while the section does.
@@ -41,16 +42,16 @@ export function UsersSection() {
           The list of NixOS groups could not be loaded; type group names yourself.
         </p>
       )}
-      {s.users.length > WHOLE_LIST_UP_TO && typeof IntersectionObserver !== 'undefined' ? (
-        <LongUsersList si={index} users={s.users} groups={groupSuggestions} />
+      {users.length > WHOLE_LIST_UP_TO && typeof IntersectionObserver !== 'undefined' ? (
+        <LongUsersList si={index} users={users} groups={groupSuggestions} />
       ) : (
-        s.users.map((u, ui) => <UserFields key={ui} si={index} ui={ui} user={u} groups={groupSuggestions} />)
+        users.map((u, ui) => <UserFields key={ui} si={index} ui={ui} user={u} groups={groupSuggestions} />)
       )}
       <button
         type="button"
         className="button"
         onClick={() => {
-          markFresh(`specialisations[${index}].users[${s.users.length}]`);
+          markFresh(`specialisations[${index}].users[${users.length}]`);
           edit(null, (p) => addUser(p, index));
         }}
       >

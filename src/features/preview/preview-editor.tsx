@@ -48,6 +48,9 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
   const latest = useRef({ editable, onEdit });
   // Set while the editor is updated from `text`, so that update is not reported as an edit.
   const applying = useRef(false);
+  // The model's text while only `text` changed it (null after the user's own edits): comparing the next text with
+  // it spares reading the whole model back (half a megabyte in a big project) at every keystroke.
+  const shown = useRef<string | null>(null);
 
   useEffect(() => {
     textRef.current = text;
@@ -58,6 +61,7 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
     const container = containerRef.current;
     if (!monaco || !container) return;
     const model = monaco.editor.createModel(textRef.current, NIX_LANGUAGE);
+    shown.current = textRef.current;
     const ed = monaco.editor.create(container, {
       ...baseEditorOptions,
       model,
@@ -77,7 +81,9 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
     const modelOptions = keepModelOptions(model);
     const completion = optionSource ? offerOptionPaths(monaco, model, optionSource) : null;
     const edits = ed.onDidChangeModelContent(() => {
-      if (!applying.current && latest.current.editable) latest.current.onEdit?.(model.getValue());
+      if (applying.current) return;
+      shown.current = null;
+      if (latest.current.editable) latest.current.onEdit?.(model.getValue());
     });
     const unexpose = exposePreviewText(() => model.getValue());
     return () => {
@@ -88,6 +94,7 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
       decorationsRef.current = null;
       editorRef.current = null;
       revealedRef.current = '';
+      shown.current = null;
       ed.dispose();
       model.dispose();
     };
@@ -106,7 +113,7 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
     const ed = editorRef.current;
     const model = ed?.getModel();
     if (!ed || !model) return;
-    const edits = lineEdits(model.getValue(), text);
+    const edits = lineEdits(shown.current ?? model.getValue(), text);
     if (!edits.length) return;
     applying.current = true;
     try {
@@ -116,6 +123,7 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
         ed.executeEdits('preview', edits.map((e) => ({ ...e, forceMoveMarkers: true })));
         ed.pushUndoStop();
       } else model.applyEdits(edits);
+      shown.current = text;
     } finally {
       applying.current = false;
     }

@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useDerived } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
 import { revealField } from '../parent/reveal-field';
 import { EditNixStatusLine } from './edit-nix-status';
 import { ExportActions } from './export-actions';
-import { linesForField } from './field-lines';
+import { linesForField, type LineRange } from './field-lines';
 import { focusFieldByPath } from './focus-field';
 import { HowToUse } from './how-to-use';
 import { PreviewEditor } from './preview-editor';
@@ -15,22 +16,37 @@ import './preview-pane.css';
 
 const NO_LINES: never[] = [];
 
+/**
+ * `next`, or the previous value while `key` (what the value says) is the same: typing makes new arrays of the
+ * same lines and notes at every keystroke, and an unchanged one spares the editor's decorations and the
+ * problems list a pass.
+ */
+function useSame<T>(next: T, key: string): T {
+  const [kept, setKept] = useState({ key, value: next });
+  if (kept.key === key) return kept.value;
+  // Derived from the previous render's value: React renders again at once with this one.
+  setKept({ key, value: next });
+  return next;
+}
+
 /** The generated module with Copy, Download and Edit Nix, the problems list and how to use the file. */
 export function PreviewPane() {
   const { text, sourceMap, diagnostics, errors, warnings } = useDerived();
   const focusedField = useStudio((s) => s.focusedField);
   const select = useStudio((s) => s.select);
-  const specialisations = useStudio((s) => s.project.specialisations);
+  const firstName = useStudio((s) => s.project.specialisations[0]?.name);
   const problemsHeading = useRef<HTMLHeadingElement>(null);
   // Edit Nix opens at start when its text was saved and the project does not hold it yet.
   const [editing, setEditing] = useState(restoresEditNix);
   const edit = useEditNix(editing, text);
 
-  const highlight = useMemo(() => linesForField(sourceMap, focusedField), [sourceMap, focusedField]);
-  const problems = useMemo(() => sortProblems(diagnostics), [diagnostics]);
-  const names = useMemo(() => specialisations.map((s) => s.name), [specialisations]);
-  const base = useStudio((s) => s.project.base);
-  const notes = useMemo(() => parentNotes({ base, specialisations }), [base, specialisations]);
+  const lines = useMemo(() => linesForField(sourceMap, focusedField), [sourceMap, focusedField]);
+  const highlight = useSame<LineRange[]>(lines, lines.map((r) => `${r.start}-${r.end}`).join(','));
+  const sorted = useMemo(() => sortProblems(diagnostics), [diagnostics]);
+  // Unchanged specialisations keep their diagnostics' objects (validation caches them).
+  const problems = useSame(sorted, useMemo(() => diagnosticsKey(sorted), [sorted]));
+  const names = useStudio(useShallow((s) => s.project.specialisations.map((x) => x.name)));
+  const notes = useStudio(useShallow((s) => parentNotes(s.project).map(noteKey)));
 
   const showProblems = useCallback(() => {
     problemsHeading.current?.focus();
@@ -43,6 +59,8 @@ export function PreviewPane() {
     },
     [select],
   );
+  const describeParent = useCallback(() => pick('base'), [pick]);
+  const noteList = useMemo(() => notes.map(fromNoteKey), [notes]);
 
   return (
     <div className="preview-pane">
@@ -72,10 +90,30 @@ export function PreviewPane() {
         names={names}
         onPick={pick}
         headingRef={problemsHeading}
-        notes={notes}
-        onDescribeParent={() => pick('base')}
+        notes={noteList}
+        onDescribeParent={describeParent}
       />
-      <HowToUse firstName={specialisations[0]?.name} />
+      <HowToUse firstName={firstName} />
     </div>
   );
 }
+
+/** Identities of the diagnostics, in order: equal keys mean the same objects. */
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function diagnosticsKey(list: readonly object[]): string {
+  return list
+    .map((d) => {
+      let id = ids.get(d);
+      if (id === undefined) ids.set(d, (id = nextId++));
+      return id;
+    })
+    .join(',');
+}
+
+/** A note as one string (its path, then its message), so a selector can compare the notes shallowly. */
+const noteKey = (n: { path: string; message: string }) => `${n.path}\n${n.message}`;
+const fromNoteKey = (key: string) => {
+  const at = key.indexOf('\n');
+  return { path: key.slice(0, at), message: key.slice(at + 1) };
+};

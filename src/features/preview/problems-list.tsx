@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { memo, type Ref } from 'react';
 import type { Diagnostic } from '../../model/types';
 import { describePath, problemsHeading, type Note } from './problems';
 
@@ -16,8 +16,11 @@ interface Props {
 
 const NO_NOTES: readonly Note[] = [];
 
-/** Errors then warnings; each entry takes the user to its field. */
-export function ProblemsList({ problems, errors, warnings, names, onPick, headingRef, notes = NO_NOTES, onDescribeParent }: Props) {
+/**
+ * Errors then warnings; each entry takes the user to its field. Memoised: while typing, the list (the same
+ * diagnostics, the same names) is not rendered again.
+ */
+export const ProblemsList = memo(function ProblemsList({ problems, errors, warnings, names, onPick, headingRef, notes = NO_NOTES, onDescribeParent }: Props) {
   return (
     <section className="problems" aria-label="Problems">
       <h3 ref={headingRef} tabIndex={-1}>
@@ -50,4 +53,4 @@ export function ProblemsList({ problems, errors, warnings, names, onPick, headin
       )}
     </section>
   );
-}
+});
