@@ -66,7 +66,7 @@ export function nixosLabel(tags: readonly string[], version: string): string {
 /** Index of the entry in GRUB's top-level menu: 0 is the parent, then the specialisations in sorted order. */
 export function grubIndex(project: Project, name: string | null): number | null {
   if (name === null) return 0;
-  const names = project.specialisations.map((s) => s.name).sort(byteOrder);
+  const names = project.specialisations.filter((s) => s.nixEntry === null).map((s) => s.name).sort(byteOrder);
   const i = names.indexOf(name);
   return i === -1 ? null : i + 1;
 }
@@ -74,6 +74,9 @@ export function grubIndex(project: Project, name: string | null): number | null 
 /** The option the module writes to make `defaultEntry` the default, where the bootloader has one. */
 export function defaultEntrySetting(project: Project): BootMenu['defaultSetting'] {
   if (project.defaultEntry === null || project.base?.bootloader !== 'grub') return null;
+  // Entries whose names are computed (Nix entries) or that exist only under a condition move the
+  // position in ways the module cannot know: nothing is written, and validate says so.
+  if (!menuIsKnown(project)) return null;
   const index = grubIndex(project, project.defaultEntry);
   return index === null ? null : { option: 'boot.loader.grub.default', value: index };
 }
@@ -148,13 +151,19 @@ interface MenuEntry extends LoaderEntry {
   entry: BootEntry;
 }
 
+/** Every entry of the menu is known: no Nix entry (computed names) and no entry under a condition. */
+export function menuIsKnown(project: Project): boolean {
+  return project.specialisations.every((s) => s.nixEntry === null && s.condition === null);
+}
+
 export function bootMenu(project: Project, generation = 42, date = '2026-11-25'): BootMenu {
   const bootloader = project.base?.bootloader ?? 'systemd-boot';
   const release = project.nixosRelease;
   const version = exampleVersion(release, date.replaceAll('-', ''));
   const parentLabel = nixosLabel([], version);
   const wanted = project.defaultEntry;
-  const specs = project.specialisations.filter((s) => s.name !== '');
+  // A Nix entry's own entries have computed names: the preview cannot list them.
+  const specs = project.specialisations.filter((s) => s.name !== '' && s.nixEntry === null);
   if (bootloader === 'grub') {
     const sorted = [...specs].sort((a, b) => byteOrder(a.name, b.name));
     const defaultIsSpec = wanted !== null && sorted.some((s) => s.name === wanted);

@@ -24,6 +24,7 @@ import {
 import { ALWAYS_GROUPS, SERVICE_GROUPS } from './groups';
 import { own } from '../model/own';
 import { validateEntry } from './entries';
+import { menuIsKnown } from './boot-menu';
 
 /**
  * Every check of a project: the model's own rules, the chosen release's rules, and the syntax of
@@ -64,6 +65,14 @@ function validateParent(project: Project, release: Release): Diagnostic[] {
   if (defaultEntry !== null) {
     if (!project.specialisations.some((s) => s.name === defaultEntry))
       out.push({ path: 'defaultEntry', severity: 'error', message: `there is no specialisation called "${defaultEntry}"` });
+    else if (project.specialisations.some((s) => s.name === defaultEntry && s.nixEntry !== null))
+      out.push({ path: 'defaultEntry', severity: 'error', message: 'a Nix entry is not one boot entry: its entries have computed names; pick another' });
+    else if (base?.bootloader === 'grub' && !menuIsKnown(project))
+      out.push({
+        path: 'defaultEntry',
+        severity: 'warning',
+        message: "Nix entries or entries under a condition change the positions in GRUB's menu in ways the module cannot know, so boot.loader.grub.default is not written",
+      });
     else if (!base)
       out.push({ path: 'defaultEntry', severity: 'warning', message: "describe the parent system's bootloader to make this entry the default" });
     else if (base.bootloader !== 'grub')

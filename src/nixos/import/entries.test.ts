@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultProject, defaultSpecialisation } from '../../model/defaults';
+import { defaultBase, defaultProject, defaultSpecialisation } from '../../model/defaults';
 import type { Project, Specialisation } from '../../model/types';
 import { runImport } from '../../cli/import-command';
 import { entriesEntry } from '../../test/eval-entries';
 import { evalWithImports } from '../../test/eval-imports';
 import { hasNix, NIX_TIMEOUT, NO_NIX, nixParseErrors } from '../../test/nix';
+import { bootMenu } from '../boot-menu';
 import { generate } from '../generate';
 import { validate } from '../validate';
 import { formatError, importNix, type ImportResult, type ImportSuccess } from './import-nix';
@@ -225,3 +226,20 @@ function CONFIGS(prefix: string, names: string[]): string[] {
   }
   return out;
 }
+
+describe('the boot menu and the default entry with Nix entries and conditions', () => {
+  const grub = { bootloader: 'grub' as const, grubDevice: 'nodev' };
+  const withBase = (p: Project): Project => ({ ...p, base: { ...defaultBase(), ...grub } });
+
+  it('lists the form\'s entries only, and writes no GRUB default whose position it cannot know', () => {
+    const p = withBase(project({ ...defaultSpecialisation('a') }, { ...defaultSpecialisation('nix-entry-1'), nixEntry: 'lib.genAttrs [ "b" ] (n: { })' }));
+    expect(bootMenu(p).entries.map((e) => e.specialisation)).toEqual([null, 'a', null]);
+    const chosen = { ...p, defaultEntry: 'a' };
+    expect(generate(chosen).text).not.toContain('boot.loader.grub.default');
+    expect(validate(chosen).filter((d) => d.path === 'defaultEntry').map((d) => d.severity)).toEqual(['warning']);
+    expect(errors({ ...p, defaultEntry: 'nix-entry-1' }).map((d) => d.path)).toEqual(['defaultEntry']);
+    // Without them, the default is written as before.
+    const plain = withBase(project({ ...defaultSpecialisation('a') }, { ...defaultSpecialisation('b') }));
+    expect(generate({ ...plain, defaultEntry: 'b' }).text).toContain('boot.loader.grub.default = 2;');
+  });
+});
