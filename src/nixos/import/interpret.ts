@@ -119,7 +119,7 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
     // A separate system brings the parent's hardware configuration and bootloader back itself.
     const imports = get('imports');
     const hardware = ok('fromParent.hardwareConfiguration') && (imports?.coreCanon === '[path:./hardware-configuration.nix]' || hardwareFirst);
-    const loader = ['boot.loader.systemd-boot.enable', 'boot.loader.grub.enable'].find(isTrue);
+    const loader = ['boot.loader.systemd-boot.enable', 'boot.loader.grub.enable', 'boot.lanzaboote.enable'].find(isTrue);
     const bootloader = ok('fromParent.bootloader') && loader !== undefined;
     s.fromParent = { hardwareConfiguration: hardware, bootloader };
     if (hardware) claim('fromParent.hardwareConfiguration', imports);

@@ -168,7 +168,8 @@ const FORM_PATHS = new Set([
   'hardware.nvidia.modesetting.enable', 'hardware.nvidia.open', 'hardware.nvidia.package', 'services.hardware.bolt.enable',
   'boot.kernelPackages', 'boot.kernelParams', 'boot.kernelModules', 'boot.blacklistedKernelModules',
   'environment.etc.specialisation.text', 'imports', 'boot.loader.systemd-boot.enable', 'boot.loader.efi.canTouchEfiVariables',
-  'boot.loader.grub.enable', 'boot.loader.grub.device', 'boot.loader.grub.efiSupport',
+  'boot.loader.grub.enable', 'boot.loader.grub.device', 'boot.loader.grub.efiSupport', 'boot.lanzaboote.enable', 'boot.lanzaboote.pkiBundle',
+  'boot.loader.grub.configurationName',
 ]);
 const USER_FIELDS = new Set(['isNormalUser', 'isSystemUser', 'group', 'uid', 'description', 'extraGroups', 'shell', 'hashedPassword', 'openssh.authorizedKeys.keys']);
 
