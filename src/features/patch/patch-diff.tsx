@@ -23,6 +23,8 @@ export function PatchDiff({ original, patched, label }: { original: string; patc
           automaticLayout: true,
           // Side by side where there is room, inline on a narrow screen (Monaco's own breakpoint).
           renderSideBySide: true,
+          // The changes with a few lines around them; the rest folds away (and opens with a click).
+          hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 10 },
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
           fontSize: 13,
