@@ -238,6 +238,10 @@ describe('the boot menu and the default entry with Nix entries and conditions', 
     expect(generate(chosen).text).not.toContain('boot.loader.grub.default');
     expect(validate(chosen).filter((d) => d.path === 'defaultEntry').map((d) => d.severity)).toEqual(['warning']);
     expect(errors({ ...p, defaultEntry: 'nix-entry-1' }).map((d) => d.path)).toEqual(['defaultEntry']);
+    // Edit Nix keeps the choice, which the text cannot say then.
+    const conditional = withBase(project({ ...defaultSpecialisation('a'), condition: 'config.x' }, { ...defaultSpecialisation('b') }));
+    const edited = ok(importNix(generate({ ...conditional, defaultEntry: 'b' }).text, { previous: conditional, base: conditional.base, defaultEntry: 'b' }));
+    expect(edited.project.defaultEntry).toBe('b');
     // Without them, the default is written as before.
     const plain = withBase(project({ ...defaultSpecialisation('a') }, { ...defaultSpecialisation('b') }));
     expect(generate({ ...plain, defaultEntry: 'b' }).text).toContain('boot.loader.grub.default = 2;');

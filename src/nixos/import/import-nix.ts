@@ -1,7 +1,7 @@
 import { defaultSpecialisation } from '../../model/defaults';
 import { DEFAULT_RELEASE, type Base, type Project, type Release, type Specialisation } from '../../model/types';
 import { defaultProject } from '../../model/defaults';
-import { grubIndex } from '../boot-menu';
+import { grubIndex, menuIsKnown } from '../boot-menu';
 import { DESKTOP_RULES, at, releaseLabel } from '../releases';
 import type { AttrsExpr, Expr } from '../../nix/syntax/ast';
 import { parseBindings, parseNix, type ParseError } from '../../nix/syntax/parse';
@@ -481,7 +481,8 @@ function ensureValid(project: Project, prepared: Prepared[], src: SourceText, re
 function defaultEntryOf(located: Located, specs: Specialisation[], options: ImportOptions): string | null {
   const base = options.base ?? null;
   const project = { ...defaultProject(), base, specialisations: specs };
-  if (base?.bootloader === 'grub') {
+  // With Nix entries or conditions the generator writes no GRUB default (boot-menu.ts): the project's choice stays.
+  if (base?.bootloader === 'grub' && located.nixEntries.length === 0 && menuIsKnown(project)) {
     const index = located.grubDefault;
     return index === null ? null : (specs.find((s) => grubIndex(project, s.name) === index)?.name ?? null);
   }
