@@ -324,3 +324,18 @@ describe('imports', () => {
     expect(moveBetween(c, 0, 1).because.switch).toEqual(['Imports']);
   });
 });
+
+describe('set, not replaced', () => {
+  it('a desktop where the described parent runs none is the entry’s own, not a replacement', () => {
+    const project: Project = {
+      ...defaultProject(),
+      base: defaultBase(),
+      specialisations: [{ ...defaultSpecialisation('kde'), desktop: { ...defaultDesktop(), environment: 'plasma6' } }],
+    };
+    const c = compareEntries(project, [PARENT, 0]);
+    expect(shown(row(c, 'desktop'))).toEqual(['none', 'KDE Plasma 6']);
+    expect(hows(row(c, 'desktop'))).toEqual(['none', 'set']);
+    expect(shown(row(c, 'kernel'))).toEqual(['linuxPackages (the default)', 'linuxPackages (the default)']);
+    expect(row(c, 'kernel').differs).toBe(false);
+  });
+});

@@ -84,6 +84,8 @@ interface Concept {
   /** Whether the parent's value comes from the main system's description (else the parent's column shows nothing known). */
   described: boolean;
   list?: boolean;
+  /** What an entry without a value shows (read gives null). */
+  empty?: string;
   claims: (path: readonly string[], key: string) => boolean;
   read: (m: Map<string, Merged>) => { text: string; items?: string[] } | null;
 }
@@ -113,7 +115,7 @@ function concepts(release: Release): Concept[] {
   ]);
   const enabled = (m: Map<string, Merged>, rules: { key: string; label: string }[]) => {
     const on = rules.filter((r) => isTrue(m.get(r.key))).map((r) => r.label);
-    return { text: on.length ? on.join(' + ') : 'none' };
+    return on.length ? { text: on.join(' + ') } : null;
   };
   const list = (key: string) => (m: Map<string, Merged>) => {
     const items = m.get(key)?.value?.items;
@@ -161,6 +163,7 @@ function concepts(release: Release): Concept[] {
       label: 'Desktop',
       transition: FIELD_TRANSITION.desktop,
       described: true,
+      empty: 'none',
       claims: (_p, k) => desktopKeys.has(k),
       read: (m) => enabled(m, desktops.map((d) => ({ key: d.enable, label: d.label }))),
     },
@@ -170,6 +173,7 @@ function concepts(release: Release): Concept[] {
       label: 'Display manager',
       transition: FIELD_TRANSITION.displayManager,
       described: true,
+      empty: 'none',
       claims: (_p, k) => dmKeys.has(k),
       read: (m) => enabled(m, dms.map((d) => ({ key: `${d.path}.enable`, label: d.label }))),
     },
@@ -179,12 +183,13 @@ function concepts(release: Release): Concept[] {
       label: 'Autologin',
       transition: FIELD_TRANSITION.autoLogin,
       described: true,
+      empty: 'off',
       claims: (_p, k) => autoKeys.has(k),
       read: (m) => {
         const session = valueText(m.get(`${prefix}.defaultSession`));
         const user = isTrue(m.get(`${prefix}.autoLogin.enable`)) ? valueText(m.get(`${prefix}.autoLogin.user`)) : null;
-        const text = [user ?? 'off', session ? `session ${session}` : ''].filter(Boolean).join(', ');
-        return { text };
+        if (!user && !session) return null;
+        return { text: [user ?? 'off', session ? `session ${session}` : ''].filter(Boolean).join(', ') };
       },
     },
     {
@@ -193,8 +198,12 @@ function concepts(release: Release): Concept[] {
       label: 'Kernel',
       transition: FIELD_TRANSITION.kernel,
       described: true,
+      empty: 'linuxPackages (the default)',
       claims: one('boot.kernelPackages'),
-      read: (m) => ({ text: valueText(m.get('boot.kernelPackages')) ?? 'linuxPackages (the default)' }),
+      read: (m) => {
+        const kernel = valueText(m.get('boot.kernelPackages'));
+        return kernel ? { text: kernel } : null;
+      },
     },
     {
       id: 'kernel-params',
@@ -232,6 +241,7 @@ function concepts(release: Release): Concept[] {
       label: 'GPU mode',
       transition: FIELD_TRANSITION.gpu,
       described: true,
+      empty: 'none',
       claims: (_p, k) => gpuKeys.has(k),
       read: (m) => {
         const drivers = [...new Set(m.get('services.xserver.videoDrivers')?.value?.items ?? [])];
@@ -243,7 +253,7 @@ function concepts(release: Release): Concept[] {
               ? 'PRIME reverse sync'
               : null;
         const names = drivers.map((d) => (d === 'nvidia' ? (prime ? `NVIDIA, ${prime}` : 'NVIDIA') : d === 'amdgpu' ? 'AMD' : d));
-        return { text: names.length ? names.join(' + ') : 'none' };
+        return names.length ? { text: names.join(' + ') } : null;
       },
     },
     {
@@ -472,7 +482,7 @@ export function compareEntries(project: Project, indexes: readonly number[], rel
 
   for (const c of all) {
     const parentValue = c.read(parent.merged);
-    const cells = states.map((e) => cell(ctx, e, c.read(e.merged), parentValue, touched(e, c.id), owns(e, c.id), c.described, c.list ?? false, '—'));
+    const cells = states.map((e) => cell(ctx, e, c.read(e.merged), parentValue, touched(e, c.id), owns(e, c.id), c.described, c.list ?? false, c.empty ?? '—'));
     rows.push({ id: c.id, group: c.group, label: c.label, transition: c.transition, cells, differs: false });
   }
 
