@@ -155,7 +155,8 @@ export function shownTitles(entries: readonly LoaderEntry[]): string[] {
  * them (names no longer there are dropped), then the others in the order of the list.
  */
 export function wantedOrder(project: Project): string[] {
-  const names = [PARENT, ...project.specialisations.map((s) => s.name).filter((n) => n !== '')];
+  // Nix entries name their own entries (computed names): only the form's entries can be ordered.
+  const names = [PARENT, ...project.specialisations.filter((s) => s.nixEntry === null).map((s) => s.name).filter((n) => n !== '')];
   const known = new Set(names);
   const seen = new Set<string>();
   const out: string[] = [];

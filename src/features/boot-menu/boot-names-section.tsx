@@ -31,7 +31,7 @@ export function BootNamesSection({ project, menu }: { project: Project; menu: Bo
       )}
       {menu.bootloader === 'grub' &&
         project.specialisations.map((s, i) =>
-          s.name === '' ? null : (
+          s.name === '' || s.nixEntry !== null ? null : (
             <Field
               key={i}
               path={`specialisations[${i}].configurationName`}

@@ -5,7 +5,7 @@ import { CopyButton, useAnnouncer } from '../copy/copy-button';
 /** Per entry, the commands that start it at the next boot only, with copy buttons. */
 export function BootOnceSection({ project }: { project: Project }) {
   const [status, announce] = useAnnouncer();
-  const names: (string | null)[] = [null, ...project.specialisations.filter((s) => s.name !== '').map((s) => s.name)];
+  const names: (string | null)[] = [null, ...project.specialisations.filter((s) => s.name !== '' && s.nixEntry === null).map((s) => s.name)];
   return (
     <section className="boot-designer-section" aria-labelledby="boot-once-heading">
       <h3 id="boot-once-heading">Boot an entry once</h3>
