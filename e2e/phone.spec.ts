@@ -183,14 +183,22 @@ test.describe('a phone (390×844)', () => {
     await showPane(page, 'Output');
     await preview(page).getByRole('button', { name: 'Edit Nix' }).click();
     await expect(editor.getByRole('textbox', { name: 'Nix (editable)' })).toBeAttached();
-    await editor.getByText('1001', { exact: true }).dblclick();
+    // The line `uid = 1001;`: to its end, before the semicolon, the number replaced with the keyboard.
+    await editor.getByText('1001', { exact: true }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('1005');
     await expect.poll(() => previewText(page)).toContain('uid = 1005;');
     await showPane(page, 'Specialisations');
     await showPane(page, 'Output');
     await expect(editor.locator('.view-line').filter({ hasText: 'uid = 1005;' })).toBeVisible();
     await editor.getByText('1005', { exact: true }).click();
-    await page.keyboard.press('Control+z');
+    // Ctrl+Z, a few times (typing and deleting are separate steps): back to the text before the edit.
+    for (let i = 0; i < 6 && !(await previewText(page))!.includes('uid = 1001;'); i++) {
+      await page.keyboard.press('Control+z');
+      await page.waitForTimeout(100);
+    }
     await expect.poll(() => previewText(page)).toContain('uid = 1001;');
 
     // The editor's own scroll: at its end, away and back, still at its end.
