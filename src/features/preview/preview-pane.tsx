@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Diagnostic } from '../../model/types';
 import { useDerived } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
 import { revealField } from '../parent/reveal-field';
@@ -43,7 +44,6 @@ export function PreviewPane() {
   const lines = useMemo(() => linesForField(sourceMap, focusedField), [sourceMap, focusedField]);
   const highlight = useSame<LineRange[]>(lines, lines.map((r) => `${r.start}-${r.end}`).join(','));
   const sorted = useMemo(() => sortProblems(diagnostics), [diagnostics]);
-  // Unchanged specialisations keep their diagnostics' objects (validation caches them).
   const problems = useSame(sorted, useMemo(() => diagnosticsKey(sorted), [sorted]));
   const names = useStudio(useShallow((s) => s.project.specialisations.map((x) => x.name)));
   const notes = useStudio(useShallow((s) => parentNotes(s.project).map(noteKey)));
@@ -98,17 +98,12 @@ export function PreviewPane() {
   );
 }
 
-/** Identities of the diagnostics, in order: equal keys mean the same objects. */
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-function diagnosticsKey(list: readonly object[]): string {
-  return list
-    .map((d) => {
-      let id = ids.get(d);
-      if (id === undefined) ids.set(d, (id = nextId++));
-      return id;
-    })
-    .join(',');
+/**
+ * What the diagnostics say, in order: equal keys mean lists that show the same. Checks across specialisations
+ * (shared uids) make new objects at every change, so identities alone would render the list at every keystroke.
+ */
+function diagnosticsKey(list: readonly Diagnostic[]): string {
+  return list.map((d) => `${d.severity}\u0000${d.path}\u0000${d.message}`).join('\u0001');
 }
 
 /** A note as one string (its path, then its message), so a selector can compare the notes shallowly. */
