@@ -1,11 +1,12 @@
 import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { BootMenuPanel } from '../features/boot-menu/boot-menu-panel';
 import { LoadBoundary } from '../features/load-error/load-boundary';
 import { useDerived } from '../store/derived';
 import { useStudio, type OutputTab } from '../store/studio-store';
 import './output-panel.css';
 
+// The boot menu (with its designer and the main system's bootloader notes) loads with its tab: not part of the first load.
+const BootMenuPanel = lazy(() => import('../features/boot-menu/boot-menu-panel').then((m) => ({ default: m.BootMenuPanel })));
 // The comparison of entries is read by few, and only when its tab is open: not part of the first load.
 const ComparePanel = lazy(() => import('../features/compare/compare-panel').then((m) => ({ default: m.ComparePanel })));
 // How to apply is read once the module is written: not part of the first load either.
@@ -93,7 +94,16 @@ export function OutputPanel({ nix }: { nix: ReactNode }) {
         <ProblemsCount onJump={() => flushSync(() => show('nix'))} />
       </div>
       {panel('nix', nix)}
-      {panel('boot-menu', tab === 'boot-menu' && <BootMenuPanel />)}
+      {panel(
+        'boot-menu',
+        tab === 'boot-menu' && (
+          <LoadBoundary part="The boot menu">
+            <Suspense fallback={<p className="output-loading">Loading the boot menu…</p>}>
+              <BootMenuPanel />
+            </Suspense>
+          </LoadBoundary>
+        ),
+      )}
       {panel(
         'compare',
         tab === 'compare' && (

@@ -28,6 +28,9 @@ describe('boot menu preview and default entry', () => {
     app = renderApp();
     await settle();
     click(app.container.querySelector('[role="tab"]#output-tab-boot-menu'));
+    // The boot menu is a lazy part of the output: it loads with its tab.
+    await vi.waitFor(() => expect(app.container.querySelector('ol[aria-label="Boot menu preview"]')).not.toBeNull());
+    await settle();
   });
 
   afterEach(() => {
