@@ -59,8 +59,11 @@ export function usersProject(n: number): Project {
   };
 }
 
-/** uids from 1000 up, around the Nix build users' range (30000–31000), which would be warned about. */
-const uidOf = (j: number) => (j < 29_000 ? 1000 + j : 3000 + j);
+/**
+ * uids from 1001 up (1000 is normally the main system's own first account, which the form warns
+ * about), around the Nix build users' range (30000–31000), which would be warned about too.
+ */
+const uidOf = (j: number) => (j < 28_999 ? 1001 + j : 3001 + j);
 
 /** A configuration.nix of one specialisation of `n` users, one line each (30,000 users: 1.8 MB). */
 export function usersNix(n: number): string {

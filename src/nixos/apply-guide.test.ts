@@ -26,7 +26,9 @@ describe('the commands of each build method', () => {
       'sudo /nix/var/nix/profiles/system/specialisation/gaming/bin/switch-to-configuration test',
       'sudo nixos-rebuild switch --specialisation gaming',
       'sudo /nix/var/nix/profiles/system/specialisation/gaming/bin/switch-to-configuration switch',
-      'sudo reboot',
+      // A kernel needs a reboot: the bootloader's one-shot boot of this entry (boot-once.ts).
+      'sudo systemctl reboot --boot-loader-entry=nixos-generation-$(readlink /nix/var/nix/profiles/system | tr -dc 0-9)-specialisation-gaming.conf',
+      'sudo bootctl set-oneshot nixos-generation-$(readlink /nix/var/nix/profiles/system | tr -dc 0-9)-specialisation-gaming.conf',
       'sudo /nix/var/nix/profiles/system/bin/switch-to-configuration switch',
       'sudo /nix/var/nix/profiles/system/bin/switch-to-configuration test',
       'sudo nixos-rebuild switch',

@@ -2,6 +2,10 @@ import type { Base, Project, Release, Specialisation } from '../model/types';
 import { attrName } from '../nix/strings';
 import { REBUILD_SPECIALISATION_FLAG, at } from './releases';
 import { FIELD_TRANSITION, heaviest, optionTransition, type FieldKind, type Transition } from './transition';
+import { shellWord } from './shell-word';
+import { bootOnce } from './boot-once';
+
+export { shellWord };
 
 export interface GuideCommand {
   label: string;
@@ -52,18 +56,6 @@ export interface ApplyGuide {
 }
 
 const PROFILE = '/nix/var/nix/profiles/system';
-
-/**
- * A word for a POSIX shell that the shell reads back as exactly `text`: bare when it holds only
- * characters no shell treats specially, else in single quotes. A copied command can then never run
- * what a name holds (`a; rm -rf ~`), even while the name is still marked invalid. `#` is quoted
- * anywhere (zsh's extended glob reads it as a pattern: `.#host` is written `'.#host'`), `=` first too
- * (zsh expands `=cmd` to the command's path).
- */
-export function shellWord(text: string): string {
-  if (/^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/.test(text)) return text;
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /** The rebuild that stays in the specialisation it runs from (`rememberAcrossRebuilds`). */
 export function rememberingRebuild(release: Release, options: GuideOptions = DEFAULT_GUIDE_OPTIONS): string | null {
@@ -231,12 +223,17 @@ export function applyGuide(project: Project, s: Specialisation, options: GuideOp
       ? `switch also rewrites the boot menu from ${name}: GRUB's "NixOS - Default" entry then starts ${name} until the parent is switched to again.`
       : `switch also rewrites the boot entries from ${name}; systemd-boot keeps the default it had (loader.conf is written only for a parent system).`,
   });
-  if (needsReboot.length)
-    switchTo.push({
-      label: `Start ${name} once at the next boot`,
-      command: 'sudo reboot',
-      note: grub ? `Pick "NixOS - (${name} - …)" in the GRUB menu.` : `Pick "NixOS (${name})" in the systemd-boot menu.`,
-    });
+  if (needsReboot.length) {
+    // The bootloader's own one-shot boot (boot-once.ts), where the entry's place or file name is known.
+    const once = bootOnce(project, name).filter((step): step is GuideCommand => step.command !== null);
+    if (once.length) switchTo.push(...once.map((step, i) => ({ ...step, label: i === 0 ? `Start ${name} once at the next boot` : step.label })));
+    else
+      switchTo.push({
+        label: `Start ${name} once at the next boot`,
+        command: 'sudo reboot',
+        note: grub ? `Pick "NixOS - ${s.configurationName ?? `(${name} - …)`}" in the GRUB menu.` : `Pick the entry of ${name} in the boot menu.`,
+      });
+  }
   const remembering = s.rememberAcrossRebuilds ? rememberingRebuild(release, options) : null;
   if (remembering)
     switchTo.push({

@@ -33,7 +33,14 @@ export function entryBootBindings(boot: EntryBoot, p: string): Binding[] {
       set('boot.loader.systemd-boot.sortKey', mkForce(str(boot.sortKey)), ['bootOrder'], 'Its place in the menu; the main system sets its own.'),
     );
   if (boot.configurationName !== null)
-    out.push(set('boot.loader.grub.configurationName', str(boot.configurationName), [`${p}.configurationName`]));
+    out.push(
+      set(
+        'boot.loader.grub.configurationName',
+        mkForce(str(boot.configurationName)),
+        [`${p}.configurationName`],
+        'Its title in the GRUB menu, over a title the main system may set.',
+      ),
+    );
   return out;
 }
 

@@ -82,7 +82,7 @@ export function defaultEntrySetting(project: Project): BootMenu['defaultSetting'
 }
 
 
-/** `system.nixos.codeName` per release (sample text in the preview; unstable has none yet). */
+/** `system.nixos.codeName` per release, from each release's notes (docs/release-facts.md); unstable has none yet. */
 const CODE_NAMES: Record<Release, string> = {
   '22.05': 'Quokka',
   '22.11': 'Raccoon',

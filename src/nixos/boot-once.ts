@@ -1,5 +1,5 @@
 import type { Bootloader, Project } from '../model/types';
-import { shellWord } from './apply-guide';
+import { shellWord } from './shell-word';
 import { grubIndex } from './boot-menu';
 import { atLeast, hasSortKey } from './boot-order';
 

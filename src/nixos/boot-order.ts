@@ -168,10 +168,10 @@ export function wantedOrder(project: Project): string[] {
   return out;
 }
 
-/** Whether the module writes sort keys: a wanted order, systemd-boot, a release that has the option. */
+/** Whether the module writes sort keys: a wanted order of two entries or more, systemd-boot, a release that has the option. */
 export function writesSortKeys(project: Project): boolean {
   const bootloader = project.base?.bootloader ?? 'systemd-boot';
-  return project.bootOrder.length > 0 && bootloader === 'systemd-boot' && hasSortKey(project.nixosRelease);
+  return project.bootOrder.length > 0 && bootloader === 'systemd-boot' && hasSortKey(project.nixosRelease) && wantedOrder(project).length > 1;
 }
 
 /**

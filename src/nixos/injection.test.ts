@@ -196,6 +196,13 @@ describe('shell commands in the apply guide quote the name', () => {
   it.each(['a; touch /tmp/pwned', "it's $(id)", 'x\ny', 'plain-name_1', '#x', '-rf', '`id`', 'a"b', '$HOME'])('%j comes back from the shell as the name', (name) => {
     const guide = applyGuide(defaultProject('25.11'), { ...defaultSpecialisation(name), kernel: { packages: 'linuxPackages_zen', params: [], modules: [], blacklistedModules: [] } });
     for (const c of guide.commands.filter((c) => c.command.includes('specialisation'))) {
+      // A one-shot boot names the entry's file, the name inside one word: the shell must give that word back whole.
+      const entry = /(?:--boot-loader-entry=|set-oneshot )([\s\S]*)$/.exec(c.command);
+      if (entry) {
+        const out = spawnSync('sh', ['-c', `printf %s ${entry[1]}`], { encoding: 'utf8' });
+        expect(out.stdout.replace(/^nixos-generation-\d*-/, '')).toBe(`specialisation-${name}.conf`);
+        continue;
+      }
       // Replace the program by printf: the shell must hand it the name as one argument, unchanged.
       const probe = c.command.replace(/^sudo /, '').replace(/nixos-rebuild (switch|test) --specialisation/, 'printf %s').replace(/ (switch|test)$/, '');
       const script = probe.startsWith('printf') ? probe : `printf %s ${probe}`;

@@ -17,6 +17,7 @@ import type { ImportError } from './error';
 import type { ImportReport, SettingReport, SpecialisationReport } from './report';
 import { settingOf, settingUnit } from './interpret';
 import { importItems } from './imports';
+import { readBootOrder } from './boot-order';
 import { nixEntries, withCondition } from './entries';
 import { SourceText } from './source';
 import { isArgument } from './scope';
@@ -316,7 +317,7 @@ function readInheritParentConfig(found: FoundSpecialisation): { value: boolean; 
   return { value: true, notes: [...notes, 'inheritParentConfig is computed, so it could not be read; it is true (the default) now.'] };
 }
 
-function read(text: string, root: Expr, options: ImportOptions): { project: Project; report: ImportReport } {
+function read(text: string, root: Expr, options: ImportOptions, readOrder = true): { project: Project; report: ImportReport } {
   const lineStarts = computeLineStarts(text);
   const located = locate(root, (offset) => lineColumnAt(lineStarts, offset).line);
   const prepared = located.specialisations.map((f) => prepare(f, text));
@@ -338,8 +339,16 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
 
   const src = new SourceText(text, root);
   const reports: SpecialisationReport[] = [];
+  // The menu order, from the sort keys the module writes: they leave the kept Nix.
+  const shell = { ...defaultProject(release), base: options.base ?? null, specialisations: prepared.map((p) => defaultSpecialisation(p.found.name)) };
+  const order = readOrder ? readBootOrder(located.parentSortKey, prepared.map((p) => ({ name: p.found.name, leaves: p.leaves })), shell) : null;
+  const mappings = best.mappings.map((m, i) => {
+    const l = order?.used.get(i);
+    return l ? { ...m, consumed: new Set([...m.consumed, l]), claims: new Map([...m.claims, ['bootOrder', [l]]]) } : m;
+  });
   const specialisations = prepared.map((p, i) => {
-    const { spec, report } = withCondition(build(p, best.mappings[i], src, release), p.found, src, located);
+    const { spec, report } = withCondition(build(p, mappings[i], src, release), p.found, src, located);
+    if (order?.used.has(i)) report.read.push(`its place in the menu (${order.order.indexOf(p.found.name) + 1} of ${order.order.length})`);
     reports.push(report);
     return spec;
   });
@@ -347,9 +356,12 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
     ...defaultProject(release),
     base: options.base ?? null,
     defaultEntry: defaultEntryOf(located, specialisations, options),
+    bootOrder: order?.order ?? [],
     specialisations,
   };
   ensureValid(project, prepared, src, reports);
+  // A specialisation the form could not hold is kept whole, its sort key with it: read again without the order.
+  if (order && project.specialisations.some((s) => s.extraConfig.includes('systemd-boot.sortKey'))) return read(text, root, options, false);
   // Entries with computed names, kept as Nix entries, in their place in the text.
   const starts = prepared.map((p) => p.found.start);
   for (const e of nixEntries(located, src, new Set(project.specialisations.map((s) => s.name)), options.previous)) {
@@ -371,7 +383,9 @@ function read(text: string, root: Expr, options: ImportOptions): { project: Proj
       release,
       releaseReason: releaseReason(release, constraints, satisfiesAll, tried, options),
       specialisations: reports,
-      leftOut: project.defaultEntry !== null && options.base?.bootloader === 'grub' ? located.leftOut.filter((l) => l !== 'boot.loader.grub.default') : located.leftOut,
+      leftOut: located.leftOut.filter(
+        (l) => !(l === 'boot.loader.grub.default' && project.defaultEntry !== null && options.base?.bootloader === 'grub') && !(l === 'boot.loader.systemd-boot.sortKey' && order),
+      ),
       notes,
       recovered: null,
       lost: located.lost.map((l) => ({ ...lineColumnAt(lineStarts, l.start), message: l.message })),
@@ -554,6 +568,8 @@ export function unitLabel(unit: string): string {
     'kernel.modules': 'the kernel modules',
     'kernel.blacklistedModules': 'the blacklisted kernel modules',
     imports: 'the imports list',
+    configurationName: 'the GRUB title',
+    bootOrder: 'the menu order',
   };
   return own(labels, unit) ?? unit;
 }
@@ -571,6 +587,7 @@ function readSummary(s: Specialisation, release: Release): string[] {
   if (!s.inheritParentConfig) out.push('a separate system (inheritParentConfig = false)');
   if (s.imports.length) out.push(`imports ${s.imports.map((x) => x.replace(/\s+/g, ' ')).join(', ')}`);
   if (s.tags.length) out.push(`tags ${s.tags.join(', ')}`);
+  if (s.configurationName !== null) out.push(`GRUB title ${s.configurationName}`);
   for (const u of s.users) out.push(`user ${u.name}${u.uid !== null ? ` (uid ${u.uid})` : ''}`);
   const d = s.desktop;
   if (d.environment !== 'none' || d.displayManager !== 'auto') {

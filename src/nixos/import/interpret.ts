@@ -132,6 +132,14 @@ export function interpret(leaves: readonly Leaf[], blocked: ReadonlySet<string>,
     claim('tags', tags);
   }
 
+  // GRUB's title: the module writes it with lib.mkForce (map.ts keeps a plain one as a row).
+  const title = get('boot.loader.grub.configurationName');
+  const titleText = str(title?.core);
+  if (ok('configurationName') && titleText !== null && titleText !== '') {
+    s.configurationName = titleText;
+    claim('configurationName', title);
+  }
+
   // Users: a normal user, or a system user in its own group; anything else stays Nix.
   const userNames = new Set<string>();
   for (const l of leaves) if (l.path.length > 3 && l.path[0] === 'users' && l.path[1] === 'users') userNames.add(l.path[2]);

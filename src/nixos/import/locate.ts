@@ -1,4 +1,4 @@
-import type { AttrBinding, AttrsExpr, Binding, Expr } from '../../nix/syntax/ast';
+import { stringLiteralValue, type AttrBinding, type AttrsExpr, type Binding, type Expr } from '../../nix/syntax/ast';
 import { follow, type Followed } from './follow';
 import { definedNames, lambdaScope, letScope, type Chain, type Scope } from './scope';
 
@@ -69,6 +69,8 @@ export interface Located {
   notes: string[];
   /** `boot.loader.grub.default = N;` at the top level (the generator writes it for a default entry). */
   grubDefault: number | null;
+  /** `boot.loader.systemd-boot.sortKey = "…";` at the top level (the generator writes it for a menu order). */
+  parentSortKey: string | null;
   /** Specialisations the input has but the import cannot read (a computed name or set): where, and why. */
   lost: { start: number; message: string }[];
   /** Specialisations whose names are computed, kept as Nix entries. */
@@ -101,7 +103,7 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
     const line = offset >= 0 ? lineOf(offset) : null;
     return line === null ? '' : ` (line ${line})`;
   };
-  const out: Located = { specialisations: [], leftOut: [], notes: [], grubDefault: null, lost: [], nixEntries: [] };
+  const out: Located = { specialisations: [], leftOut: [], notes: [], grubDefault: null, parentSortKey: null, lost: [], nixEntries: [] };
   const byName = new Map<string, FoundSpecialisation>();
   const spec = (name: string, start: number, conditions: Condition[] = []) => {
     let s = byName.get(name);
@@ -161,6 +163,7 @@ export function locate(root: Expr, lineOf: (offset: number) => number | null = (
     if (path[0] !== 'specialisation') {
       const v = unparen(value);
       if (showPath(path) === 'boot.loader.grub.default' && v.type === 'Int') out.grubDefault = v.value;
+      if (showPath(path) === 'boot.loader.systemd-boot.sortKey' && conds.length === 0) out.parentSortKey = stringLiteralValue(v);
       out.leftOut.push(showPath(path));
       return;
     }

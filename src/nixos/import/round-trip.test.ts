@@ -7,6 +7,7 @@ import { projectArb } from '../../test/arbitraries';
 import { generate } from '../generate';
 import { DESKTOP_RULES, NVIDIA_OPEN, at } from '../releases';
 import { importNix, type ImportResult } from './import-nix';
+import { wantedOrder, writesSortKeys } from '../boot-order';
 
 /**
  * The project with the choices that generate the same text written one way: an explicit display
@@ -101,6 +102,11 @@ describe('import(generate(p))', () => {
   });
 });
 
+/** `list` in the order given by sorting its places by `by` (a stable, arbitrary shuffle). */
+function shuffled<T>(list: readonly T[], by: readonly number[]): T[] {
+  return list.map((x, i) => ({ x, k: by[i % by.length] + i / list.length })).sort((a, b) => a.k - b.k).map((e) => e.x);
+}
+
 /** A described parent system: its desktop, kernel and GPU make the generator write `lib.mkForce` overrides. */
 function withParent(): fc.Arbitrary<Project> {
   return formProjectArb().chain((p) =>
@@ -115,6 +121,8 @@ function withParent(): fc.Arbitrary<Project> {
         driver: fc.constantFrom<Gpu['driver']>('stable', 'beta', 'production'),
         open: fc.boolean(),
         defaultEntry: fc.nat(),
+        order: fc.option(fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), { nil: null }),
+        titles: fc.array(fc.option(fc.constantFrom('Work', 'Home — evenings', "Tom's {old} kernel"), { nil: null }), { maxLength: 8 }),
       })
       .map((b) => {
         const base: Base = {
@@ -133,7 +141,11 @@ function withParent(): fc.Arbitrary<Project> {
           },
         };
         const names = p.specialisations.map((s) => s.name);
-        return { ...p, base, defaultEntry: names.length ? names[b.defaultEntry % names.length] : null };
+        // A menu order (sort keys with systemd-boot) and GRUB titles, which the importer reads back into their fields.
+        const entries = ['', ...names];
+        const bootOrder = b.order ? shuffled(entries, b.order) : [];
+        const specialisations = p.specialisations.map((s, i) => ({ ...s, configurationName: b.titles[i] ?? null }));
+        return { ...p, base, bootOrder, specialisations, defaultEntry: names.length ? names[b.defaultEntry % names.length] : null };
       }),
   );
 }
@@ -146,6 +158,9 @@ describe('Edit Nix: import(generate(p)) with the project\'s parent system and de
         const back = imported(importNix(text, { release: p.nixosRelease, base: p.base, defaultEntry: p.defaultEntry }));
         expect(generate(back).text).toBe(text);
         expect(back.defaultEntry).toBe(p.defaultEntry);
+        // The designer's fields come back as fields, not as setting rows or kept Nix.
+        expect(back.bootOrder).toEqual(writesSortKeys(p) ? wantedOrder(p) : []);
+        expect(back.specialisations.map((s) => s.configurationName)).toEqual(p.specialisations.map((s) => (p.base?.bootloader === 'grub' ? s.configurationName : null)));
         expect(back.specialisations.map((s) => s.extraConfig)).toEqual(p.specialisations.map(() => ''));
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
