@@ -1,26 +1,12 @@
 // Usage: npx tsx scripts/screenshot-boot-menu.ts <url of a running production build> [out.png]
 // Takes the boot menu designer's screenshot (docs/screenshot-boot-menu.png, 1440×900, light) from the real app: the
 // blog's chani/paul example on systemd-boot, paul moved to the top of the menu so the sort keys show. Builds nothing.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium';
+import { runAsScript, takeScreenshot } from './screenshot-page';
 
 export const BOOT_MENU_SCREENSHOT = 'docs/screenshot-boot-menu.png';
 
 export async function takeBootMenuScreenshot(url: string, out = BOOT_MENU_SCREENSHOT): Promise<void> {
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  try {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      deviceScaleFactor: 1,
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    // A fresh context has an empty localStorage: the app starts with an empty project.
-    await page.goto(url);
+  await takeScreenshot(url, out, { viewport: { width: 1440, height: 900 } }, async (page) => {
     await page.getByRole('button', { name: 'Chani and Paul' }).click();
     const list = page.getByRole('region', { name: 'Specialisations' });
     await list.getByRole('button', { name: /^Main system/ }).click();
@@ -38,22 +24,8 @@ export async function takeBootMenuScreenshot(url: string, out = BOOT_MENU_SCREEN
 
     // The output column scrolls on its own: show the menu and the order together.
     await page.getByRole('list', { name: 'Boot menu preview' }).evaluate((l) => l.scrollIntoView({ block: 'start' }));
-    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
     await page.mouse.move(1, 1);
-
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    await page.screenshot({ path: out });
-    console.log(`wrote ${out} (1440×900, light) from ${url}`);
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const [url, out] = process.argv.slice(2);
-  if (!url) {
-    console.error('usage: tsx scripts/screenshot-boot-menu.ts <url of a running production build> [out.png]');
-    process.exit(2);
-  }
-  await takeBootMenuScreenshot(url, out);
-}
+await runAsScript(import.meta.url, takeBootMenuScreenshot);

@@ -2,11 +2,7 @@
 // Takes the patch view's screenshot (docs/screenshot-patch.png, 1440×900, light) from the real app: a
 // configuration.nix with two specialisations imported, the main system filled from it, its GNOME kept to the
 // parent, and Monaco's diff of the file. Builds nothing; `npm run screenshot` builds, serves and calls this.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium';
+import { runAsScript, takeScreenshot } from './screenshot-page';
 
 export const PATCH_SCREENSHOT = 'docs/screenshot-patch.png';
 
@@ -49,16 +45,7 @@ const CONFIGURATION = `# /etc/nixos/configuration.nix
 `;
 
 export async function takePatchScreenshot(url: string, out = PATCH_SCREENSHOT): Promise<void> {
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  try {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      deviceScaleFactor: 1,
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    await page.goto(url);
+  await takeScreenshot(url, out, { viewport: { width: 1440, height: 900 } }, async (page) => {
     const file = { name: 'configuration.nix', mimeType: 'text/plain', buffer: Buffer.from(CONFIGURATION) };
 
     await page.getByRole('button', { name: 'Import Nix…' }).click();
@@ -86,21 +73,7 @@ export async function takePatchScreenshot(url: string, out = PATCH_SCREENSHOT): 
     await dialog.evaluate((d) => d.scrollTo(0, d.scrollHeight));
     await page.mouse.move(1, 1);
     await page.waitForFunction(() => [...document.querySelectorAll('.patch-diff .scrollbar')].every((e) => getComputedStyle(e).opacity === '0'));
-    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
-
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    await page.screenshot({ path: out });
-    console.log(`wrote ${out} (1440×900, light) from ${url}`);
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const [url, out] = process.argv.slice(2);
-  if (!url) {
-    console.error('usage: tsx scripts/screenshot-patch.ts <url of a running production build> [out.png]');
-    process.exit(2);
-  }
-  await takePatchScreenshot(url, out);
-}
+await runAsScript(import.meta.url, takePatchScreenshot);

@@ -2,30 +2,21 @@
 // Takes the README's screenshot (docs/screenshot.png, 1440×900, light) from the real app: the blog's chani/paul
 // example, paul's user name focused so the preview highlights the lines it writes. Builds nothing; `npm run
 // screenshot` builds, serves and calls this.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium';
+import type { Page } from '@playwright/test';
+import { runAsScript, settle, takeScreenshot } from './screenshot-page';
 
 export const README_SCREENSHOT = 'docs/screenshot.png';
 
 export async function takeReadmeScreenshot(url: string, out = README_SCREENSHOT): Promise<void> {
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  try {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      deviceScaleFactor: 1,
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
+  const shot = {
+    viewport: { width: 1440, height: 900 },
     // The production build's test hook, to wait until Monaco shows the module (src/features/preview/test-hook.ts).
-    await page.addInitScript(() => {
-      window.__STUDIO_TEST__ = true;
-    });
-    // A fresh context has an empty localStorage: the app starts with an empty project.
-    await page.goto(url);
+    beforeLoad: (page: Page) =>
+      page.addInitScript(() => {
+        window.__STUDIO_TEST__ = true;
+      }),
+  };
+  await takeScreenshot(url, out, shot, async (page) => {
     await page.getByRole('button', { name: 'Chani and Paul' }).click();
     await page.getByRole('region', { name: 'Specialisations' }).getByRole('button', { name: /^paul( |$)/ }).click();
     await page.waitForFunction(() => window.__studioPreviewText?.().includes('users.users.paul') ?? false);
@@ -63,22 +54,10 @@ export async function takeReadmeScreenshot(url: string, out = README_SCREENSHOT)
     await page.waitForFunction(() =>
       [...document.querySelectorAll('.preview-monaco .scrollbar')].every((e) => getComputedStyle(e).opacity === '0'),
     );
-    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+    await settle(page);
     await userName.focus();
 
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    await page.screenshot({ path: out });
-    console.log(`wrote ${out} (1440×900, light) from ${url}`);
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const [url, out] = process.argv.slice(2);
-  if (!url) {
-    console.error('usage: tsx scripts/screenshot-readme.ts <url of a running production build> [out.png]');
-    process.exit(2);
-  }
-  await takeReadmeScreenshot(url, out);
-}
+await runAsScript(import.meta.url, takeReadmeScreenshot);

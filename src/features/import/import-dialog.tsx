@@ -108,7 +108,7 @@ export function ImportDialog({ initial, onClose }: Props) {
   return (
     <dialog
       ref={ref}
-      className="import-dialog"
+      className="studio-dialog import-dialog"
       aria-labelledby={titleId}
       aria-describedby={introId}
       onCancel={(e) => {

@@ -96,7 +96,7 @@ export function ParentImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog
       ref={ref}
-      className="import-dialog"
+      className="studio-dialog import-dialog"
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

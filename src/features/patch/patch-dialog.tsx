@@ -57,7 +57,7 @@ export function PatchDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog
       ref={ref}
-      className="patch-dialog"
+      className="studio-dialog patch-dialog"
       aria-labelledby={titleId}
       aria-describedby={introId}
       onCancel={(e) => {
