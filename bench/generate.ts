@@ -14,7 +14,8 @@ export function bigProject(count: number, usersEach = 10): Project {
       tags: [`t${i}`, 'bench'],
       users: Array.from({ length: usersEach }, (_, j) => ({
         ...defaultUser(`user${j}`),
-        uid: 1000 + j,
+        // From 1001: uid 1000 is normally the main system's own first account, which validation warns about.
+        uid: 1001 + j,
         description: `User ${j} of "spec ${i}" with \${odd} text`,
         extraGroups: ['wheel', 'video', 'audio'],
         shell: j % 2 ? 'zsh' : 'bash',
