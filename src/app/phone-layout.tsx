@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { useShallow } from 'zustand/react/shallow';
 import { REVEAL_EVENT } from '../features/panes/reveal';
 import { deriveState } from '../store/derived';
 import { studioStore, useStudio } from '../store/studio-store';
 import { problemsLabel } from './output-panel';
 import './phone-layout.css';
+import { useSameArray } from '../store/same-array';
 
 export type Pane = 'list' | 'form' | 'output';
 
@@ -99,7 +99,7 @@ function PaneBar({ pane, onShow }: { pane: Pane; onShow: (pane: Pane) => void })
   const editing = useStudio((s) =>
     s.editingParent ? 'Main system' : s.selected < 0 ? 'none selected' : s.project.specialisations[s.selected]?.name || 'unnamed',
   );
-  const [errors, warnings] = useStudio(useShallow((s) => [deriveState(s).errors, deriveState(s).warnings]));
+  const [errors, warnings] = useStudio(useSameArray((s) => [deriveState(s).errors, deriveState(s).warnings]));
   const details: Record<Pane, string> = {
     list: count ? plural(count, 'entry', 'entries') : 'none yet',
     form: editing,

@@ -19,11 +19,14 @@ export class SourceMap {
   private index: Map<string, LineRange[]> | null = null;
   /** Maps of pieces printed earlier, each with the line offset it sits at (kept, not copied). */
   private readonly children: { map: SourceMap; offset: number }[] = [];
+  /** The {@link head}s of every path here and below, to skip whole pieces in {@link under}. */
+  private heads: Set<string> | null = null;
 
   /** Takes in the ranges of `map`, moved down by `offset` lines, without copying them. */
   include(map: SourceMap, offset: number): void {
     this.children.push({ map, offset });
     this.index = null;
+    this.heads = null;
   }
 
   /** Calls `fn` for every range, children included. */
@@ -37,6 +40,16 @@ export class SourceMap {
     this.starts.push(start);
     this.ends.push(end);
     this.index = null;
+    this.heads = null;
+  }
+
+  private headsHere(): Set<string> {
+    if (!this.heads) {
+      const heads = new Set<string>();
+      this.each((p) => heads.add(head(p)));
+      this.heads = heads;
+    }
+    return this.heads;
   }
 
   /** Ranges produced by exactly this path. */
@@ -56,11 +69,20 @@ export class SourceMap {
   /** Ranges produced by this path and every path under it (`specialisations[0].users[1]` covers its fields). */
   under(prefix: string): LineRange[] {
     const out: LineRange[] = [];
-    this.each((p, start, end) => {
-      if (p === prefix || (p.startsWith(prefix) && (p[prefix.length] === '.' || p[prefix.length] === '[')))
-        out.push({ start, end });
-    });
+    // A prefix within one item (`specialisations[3]…`) is only in the pieces that hold paths of that item: the
+    // others (the other specialisations, printed earlier and kept) are skipped by their heads, computed once each.
+    const h = head(prefix);
+    this.collectUnder(prefix, h.endsWith(']') ? h : null, 0, out);
     return out;
+  }
+
+  private collectUnder(prefix: string, h: string | null, offset: number, out: LineRange[]): void {
+    for (let i = 0; i < this.paths.length; i++) {
+      const p = this.paths[i];
+      if (p === prefix || (p.startsWith(prefix) && (p[prefix.length] === '.' || p[prefix.length] === '[')))
+        out.push({ start: this.starts[i] + offset, end: this.ends[i] + offset });
+    }
+    for (const c of this.children) if (h === null || c.map.headsHere().has(h)) c.map.collectUnder(prefix, h, offset + c.offset, out);
   }
 
   /** Every path that produced output. */
@@ -69,6 +91,12 @@ export class SourceMap {
     this.each((p) => out.add(p));
     return [...out];
   }
+}
+
+/** A path's first name with its first index, if any: `specialisations[3]` of `specialisations[3].users[0].uid`. */
+function head(path: string): string {
+  const m = /^[^.[]*(\[\d+\])?/.exec(path);
+  return m ? m[0] : path;
 }
 
 export interface Printed {
@@ -160,7 +188,9 @@ export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout, withM
   const p = createPrinter(rawLayout, withMap);
   p.expr(root, '');
   const { lines, sourceMap } = p.finish();
-  return { text: lines.join('\n') + '\n', sourceMap };
+  // The final newline from the join itself: `join(…) + '\n'` would copy a big module a second time when it is read.
+  lines.push('');
+  return { text: lines.join('\n'), sourceMap };
 }
 
 /**

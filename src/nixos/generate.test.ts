@@ -95,6 +95,25 @@ describe('golden files', () => {
     expect(sourceMap.under('specialisations[1].users[0]').some((r) => r.start === uid[0].start)).toBe(true);
     expect(sourceMap.under('specialisations[1].user')).toEqual([]);
   });
+
+  it('finds under a prefix exactly the ranges a scan of every path finds (pieces skipped by their heads)', () => {
+    fc.assert(
+      fc.property(projectArb(), (p) => {
+        const { sourceMap } = generate(p);
+        const paths = sourceMap.allPaths();
+        const prefixes = new Set(paths.flatMap((path) => [...path.matchAll(/[.[]/g)].map((m) => path.slice(0, m.index)).concat(path)));
+        prefixes.add('specialisations[99]');
+        const key = (r: { start: number; end: number }) => `${r.start}-${r.end}`;
+        for (const prefix of prefixes) {
+          const scanned = paths
+            .filter((x) => x === prefix || (x.startsWith(prefix) && (x[prefix.length] === '.' || x[prefix.length] === '[')))
+            .flatMap((x) => sourceMap.get(x));
+          expect(sourceMap.under(prefix).map(key).sort(), prefix).toEqual(scanned.map(key).sort());
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
 
 describe.skipIf(!hasNix)('real Nix reads the output as the project means it', () => {

@@ -1,8 +1,8 @@
 import type { Diagnostic, Project } from '../model/types';
 import { generate, type Generated } from '../nixos/generate';
 import { validate } from '../nixos/validate';
-import { useShallow } from 'zustand/react/shallow';
 import { useStudio, type ExtraCheck, type StudioState } from './studio-store';
+import { useSameArray } from './same-array';
 
 export interface Derived extends Generated {
   diagnostics: Diagnostic[];
@@ -64,7 +64,7 @@ export function useDerived(): Derived {
  * the next (validation caches them), so a keystroke re-renders only the fields it affects.
  */
 export function useFieldDiagnostics(path: string, list = false): Diagnostic[] {
-  return useStudio(useShallow((s) => fieldDiagnostics(deriveState(s).diagnostics, path, list)));
+  return useStudio(useSameArray((s) => fieldDiagnostics(deriveState(s).diagnostics, path, list)));
 }
 
 const NONE: Diagnostic[] = [];

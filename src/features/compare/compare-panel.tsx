@@ -1,10 +1,10 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { compareEntries, GROUPS, moveBetween, PARENT, type Cell, type Comparison, type How, type Row } from '../../nixos/compare/compare';
 import { TRANSITION_LABEL, type Transition } from '../../nixos/transition';
 import type { Project } from '../../model/types';
 import { studioStore, useStudio } from '../../store/studio-store';
 import './compare.css';
+import { useSameArray } from '../../store/same-array';
 
 /** At most this many specialisations: all entries can be shown side by side. */
 export const ALL_ENTRIES_MAX = 3;
@@ -36,7 +36,7 @@ const entryName = (names: readonly string[], index: number) => (index === PARENT
  * picked, and again only when one of them (or the main system) changes.
  */
 export function ComparePanel() {
-  const names = useStudio(useShallow((s) => s.project.specialisations.map((x) => x.name)));
+  const names = useStudio(useSameArray((s) => s.project.specialisations.map((x) => x.name)));
   const selected = useStudio((s) => s.selected);
   const [first, setFirst] = useState<number>(PARENT);
   const [second, setSecond] = useState<number | null>(null);
@@ -54,7 +54,7 @@ export function ComparePanel() {
   // What the comparison reads: the main system, the release and the picked entries (names for boot order).
   // Shallow-equal while typing elsewhere, so a keystroke in another specialisation computes nothing.
   const inputs = useStudio(
-    useShallow((s) => [s.project.base, s.project.nixosRelease, ...indexes.map((i) => (i === PARENT ? null : s.project.specialisations[i]))]),
+    useSameArray((s) => [s.project.base, s.project.nixosRelease, ...indexes.map((i) => (i === PARENT ? null : s.project.specialisations[i]))]),
   );
   const base = inputs[0] as Project['base'];
   // Deferred: a keystroke in a compared entry is drawn first, the comparison follows in a render of its own.

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../../store/studio-store';
 import { AdvancedSection } from './advanced-section';
 import { DesktopSection } from './desktop-section';
@@ -12,6 +11,7 @@ import { KernelSection } from './kernel-section';
 import { PackagesSection } from './packages-section';
 import { SettingsSection } from './settings-section';
 import { UsersSection } from './users-section';
+import { useSameArray } from '../../store/same-array';
 
 /**
  * The form of the selected specialisation, section by section. It subscribes to what it shows itself (the name)
@@ -25,7 +25,7 @@ export function SpecialisationForm() {
   const desktop = useStudio((s) => s.project.specialisations[s.selected]?.desktop);
   const gpu = useStudio((s) => s.project.specialisations[s.selected]?.gpu);
   const kernel = useStudio((s) => s.project.specialisations[s.selected]?.kernel);
-  const userNames = useStudio(useShallow((s) => s.project.specialisations[s.selected]?.users.map((u) => u.name) ?? []));
+  const userNames = useStudio(useSameArray((s) => s.project.specialisations[s.selected]?.users.map((u) => u.name) ?? []));
   const release = useStudio((s) => s.project.nixosRelease);
   const isNixEntry = useStudio((s) => (s.project.specialisations[s.selected]?.nixEntry ?? null) !== null);
   const context = useMemo<FormContextValue | null>(() => (exists ? { index, release } : null), [exists, index, release]);

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../../model/types';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { nixEntrySummary } from '../../nixos/entries';
 import { derive } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
@@ -10,14 +9,15 @@ import { Icon, type IconName } from './icons';
 import { RenameInput } from './rename-input';
 import { TemplateButtons } from './templates-menu';
 import { useListActions } from './use-list-actions';
+import { useSameArray } from '../../store/same-array';
 
 type Action = 'up' | 'down' | 'select';
 
 /** The project's specialisations: pick one to edit, add, duplicate, rename, reorder and delete. */
 export function SpecialisationList() {
-  const names = useStudio(useShallow((s) => s.project.specialisations.map((x) => x.name)));
+  const names = useStudio(useSameArray((s) => s.project.specialisations.map((x) => x.name)));
   // A Nix entry is shown by its expression; a conditional entry says so (see form/entry-section.tsx).
-  const kinds = useStudio(useShallow((s) => s.project.specialisations.map((x) => (x.nixEntry !== null ? nixEntrySummary(x.nixEntry) : x.condition !== null ? 'if' : ''))));
+  const kinds = useStudio(useSameArray((s) => s.project.specialisations.map((x) => (x.nixEntry !== null ? nixEntrySummary(x.nixEntry) : x.condition !== null ? 'if' : ''))));
   // While the main system is shown, no specialisation is the selected one.
   const selected = useStudio((s) => (s.editingParent ? -1 : s.selected));
   const select = useStudio((s) => s.select);
@@ -43,7 +43,7 @@ export function SpecialisationList() {
   });
 
   // Counts per specialisation as plain numbers, so typing that changes no count re-renders nothing here.
-  const flatCounts = useStudio(useShallow((s) => problemCounts(derive(s.project).diagnostics, s.project.specialisations.length)));
+  const flatCounts = useStudio(useSameArray((s) => problemCounts(derive(s.project).diagnostics, s.project.specialisations.length)));
   const counts = useMemo(() => {
     const byIndex = new Map<number, { errors: number; warnings: number }>();
     for (let i = 0; i < flatCounts.length; i += 2)
