@@ -69,6 +69,15 @@ export const MAIN_ACCOUNT_UID = 1000;
 export function validateSharedUids(project: Project): Diagnostic[] {
   const cached = sharedUidsCache.get(project.specialisations);
   if (cached) return cached;
+  // What the check reads of each specialisation: its name (in messages), its users' uids and names, in order.
+  // Typing elsewhere (a description, another field) leaves them as they were: the diagnostics of last time stand.
+  const holds = project.specialisations.map(uidsAndNames);
+  const names = project.specialisations.map((s) => s.name);
+  const last = lastSharedUids;
+  if (last && last.holds.length === holds.length && last.holds.every((h, i) => h === holds[i] && last.names[i] === names[i])) {
+    sharedUidsCache.set(project.specialisations, last.out);
+    return last.out;
+  }
   // Per uid, its distinct (name, specialisation) pairs counted by name and by specialisation, and the first few.
   interface Holders {
     pairs: Set<string>;
@@ -109,9 +118,21 @@ export function validateSharedUids(project: Project): Diagnostic[] {
     });
   });
   sharedUidsCache.set(project.specialisations, out);
+  lastSharedUids = { holds, names, out };
   return out;
 }
 const sharedUidsCache = new WeakMap<readonly Specialisation[], Diagnostic[]>();
+let lastSharedUids: { holds: string[]; names: string[]; out: Diagnostic[] } | null = null;
+const uidsAndNamesCache = new WeakMap<readonly User[], string>();
+/** A specialisation's users' uids and names as one string (remembered per users list), the name quoted so no two lists read the same. */
+function uidsAndNames(s: Specialisation): string {
+  let text = uidsAndNamesCache.get(s.users);
+  if (text === undefined) {
+    text = s.users.map((u) => `${u.uid ?? ''} ${JSON.stringify(u.name)}`).join('\n');
+    uidsAndNamesCache.set(s.users, text);
+  }
+  return text;
+}
 
 
 /**

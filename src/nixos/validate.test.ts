@@ -152,6 +152,27 @@ describe('validate: warnings', () => {
     expect(validate(one).filter((d) => d.severity === 'warning')).toEqual([]);
   });
 
+  it('keeps its shared-uid warnings while only other fields change, and redoes them when a name, uid or order changes', () => {
+    const p = project([
+      { name: 'chani', users: [user('chani', 1001)] },
+      { name: 'paul', users: [user('paul', 1001)] },
+    ]);
+    const shared = (q: Project) => validate(q).filter((d) => d.message.includes('is also'));
+    const before = shared(p);
+    expect(before.map((d) => d.path)).toEqual(['specialisations[0].users[0].uid', 'specialisations[1].users[0].uid']);
+    // A description typed in: the same diagnostics, the same objects (fields keep their memo).
+    const typed = { ...p, specialisations: p.specialisations.map((s, i) => (i === 0 ? { ...s, users: [{ ...s.users[0], description: 'x' }] } : s)) };
+    expect(shared(typed)).toEqual(before);
+    expect(shared(typed)[0]).toBe(before[0]);
+    // Renaming the other specialisation changes the message; a new uid ends the warning; swapping moves it.
+    const renamed = { ...typed, specialisations: typed.specialisations.map((s, i) => (i === 1 ? { ...s, name: 'paula' } : s)) };
+    expect(shared(renamed)[0].message).toMatch(/is also paul's, in paula:/);
+    const apart = { ...renamed, specialisations: renamed.specialisations.map((s, i) => (i === 1 ? { ...s, users: [{ ...s.users[0], uid: 1002 }] } : s)) };
+    expect(shared(apart)).toEqual([]);
+    const swapped = { ...p, specialisations: [p.specialisations[1], p.specialisations[0]] };
+    expect(shared(swapped)[0].message).toMatch(/is also chani's, in chani:/);
+  });
+
   it('finds shared uids among many users in linear time', () => {
     const many = (n: number, offset: number) => Array.from({ length: n }, (_, j) => user(`u${j + offset}`, 2000));
     const p = project([{ users: many(10_000, 0) }, { users: many(10_000, 10_000) }]);

@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Diagnostic } from '../../model/types';
 import { useDerived } from '../../store/derived';
 import { useStudio } from '../../store/studio-store';
@@ -14,6 +13,7 @@ import { parentNotes, sortProblems } from './problems';
 import { ProblemsList } from './problems-list';
 import { restoresEditNix, useEditNix } from './use-edit-nix';
 import './preview-pane.css';
+import { useSameArray } from '../../store/same-array';
 
 const NO_LINES: never[] = [];
 
@@ -45,8 +45,8 @@ export function PreviewPane() {
   const highlight = useSame<LineRange[]>(lines, lines.map((r) => `${r.start}-${r.end}`).join(','));
   const sorted = useMemo(() => sortProblems(diagnostics), [diagnostics]);
   const problems = useSame(sorted, useMemo(() => diagnosticsKey(sorted), [sorted]));
-  const names = useStudio(useShallow((s) => s.project.specialisations.map((x) => x.name)));
-  const notes = useStudio(useShallow((s) => parentNotes(s.project).map(noteKey)));
+  const names = useStudio(useSameArray((s) => s.project.specialisations.map((x) => x.name)));
+  const notes = useStudio(useSameArray((s) => parentNotes(s.project).map(noteKey)));
 
   const showProblems = useCallback(() => {
     problemsHeading.current?.focus();
