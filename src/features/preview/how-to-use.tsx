@@ -1,4 +1,4 @@
-import { shellWord } from '../../nixos/apply-guide';
+import { shellWord } from '../../nixos/shell-word';
 import { FILE_NAME } from './export-file';
 
 /** The steps from a downloaded file to a boot entry. */
