@@ -185,12 +185,70 @@ export function reusable(e: Extract<Expr, { type: 'attrs' }>): Extract<Expr, { t
  * records none (the map is empty), for text alone.
  */
 export function print(root: Expr, rawLayout: RawLayout = defaultRawLayout, withMap = true): Printed {
+  const { lines, sourceMap } = printLines(root, rawLayout, withMap);
+  return { text: lines.text, sourceMap };
+}
+
+/**
+ * Printed text as the printer made it: parts that, joined with line breaks, are the text. A part starts a line; it
+ * is one line, or a piece of several lines printed earlier and kept (the same string as last time, when its
+ * specialisation did not change). The text is joined only when it is read: copying a module of tens of thousands of
+ * lines takes milliseconds, and a preview that compares parts (`partsChanged`) needs none of it.
+ */
+export class PrintedLines {
+  private joined: string | null = null;
+  readonly parts: readonly string[];
+  constructor(parts: readonly string[]) {
+    this.parts = parts;
+  }
+
+  get text(): string {
+    return (this.joined ??= this.parts.join('\n'));
+  }
+}
+
+/** Like {@link print}, with the text as {@link PrintedLines}. */
+export function printLines(root: Expr, rawLayout: RawLayout = defaultRawLayout, withMap = true): { lines: PrintedLines; sourceMap: SourceMap } {
   const p = createPrinter(rawLayout, withMap);
   p.expr(root, '');
   const { lines, sourceMap } = p.finish();
   // The final newline from the join itself: `join(…) + '\n'` would copy a big module a second time when it is read.
   lines.push('');
-  return { text: lines.join('\n'), sourceMap };
+  return { lines: new PrintedLines(lines), sourceMap };
+}
+
+/** Line breaks inside a part (pieces of several lines have some); remembered for long parts, which repeat. */
+export function breaksIn(part: string): number {
+  if (part.length > 256) {
+    const known = breakCounts.get(part);
+    if (known !== undefined) return known;
+  }
+  let n = 0;
+  for (let i = part.indexOf('\n'); i !== -1; i = part.indexOf('\n', i + 1)) n++;
+  if (part.length > 256) {
+    if (breakCounts.size > 20_000) breakCounts.clear();
+    breakCounts.set(part, n);
+  }
+  return n;
+}
+// A string key's hash is kept in the string: looking up the same kept piece again costs no scan of it.
+const breakCounts = new Map<string, number>();
+
+/**
+ * Where two printed texts differ, by parts: the first part that differs, and how many parts at the end are the same
+ * (never overlapping the start). Kept pieces are the same strings, so they compare at once. `line` is the 1-based
+ * line of the first differing part in both texts. Null when the texts are the same.
+ */
+export function partsChanged(a: readonly string[], b: readonly string[]): { start: number; sameEnd: number; line: number } | null {
+  const n = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < n && a[start] === b[start]) start++;
+  if (start === a.length && start === b.length) return null;
+  let sameEnd = 0;
+  while (sameEnd < n - start && a[a.length - 1 - sameEnd] === b[b.length - 1 - sameEnd]) sameEnd++;
+  let line = 1;
+  for (let i = 0; i < start; i++) line += breaksIn(a[i]) + 1;
+  return { start, sameEnd, line };
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   type Binding,
   type Expr,
 } from '../nix/ast';
-import { print, printBindings, reusable, type SourceMap } from '../nix/printer';
+import { printBindings, printLines, reusable, type PrintedLines, type SourceMap } from '../nix/printer';
 import { rawExprFreeVariables, rawLayout, rawFreeVariables } from '../nix/raw';
 import {
   AUTOLOGIN_PREFIX,
@@ -40,7 +40,10 @@ import { own } from '../model/own';
 import { conditional, entryFreeVariables, nixEntryExpr } from './entries';
 
 export interface Generated {
-  text: string;
+  /** The module (joined from `lines` when read). */
+  readonly text: string;
+  /** The module as the printer made it: what a preview compares at every keystroke without joining it. */
+  lines: PrintedLines;
   /** Model path (`specialisations[0].users[1].uid`) → output lines it produced. */
   sourceMap: SourceMap;
 }
@@ -97,8 +100,14 @@ export function generate(project: Project, releaseOverride?: Release, { sourceMa
   // keeps an `@` name that way): the header binds it with `@`, not as an argument called `args`.
   const argumentSet = used.delete(ARGUMENT_SET) ? ARGUMENT_SET : undefined;
   const module = lambda(moduleArguments(used), body, argumentSet);
-  const printed = print(module, rawLayout, keep);
-  return { text: printed.text, sourceMap: printed.sourceMap };
+  const { lines, sourceMap } = printLines(module, rawLayout, keep);
+  return {
+    get text() {
+      return lines.text;
+    },
+    lines,
+    sourceMap,
+  };
 }
 
 /** The form's entries and the Nix entries: `lib.mkMerge [ { … } (…) ]`, or the one Nix entry alone. */

@@ -16,14 +16,24 @@ let cache: { project: Project; derived: Derived } | null = null;
 export function derive(project: Project): Derived {
   if (cache?.project === project) return cache.derived;
   const diagnostics = validate(project);
-  const derived = {
-    ...generate(project),
+  const derived = withDiagnostics(generate(project), diagnostics);
+  cache = { project, derived };
+  return derived;
+}
+
+/** The generated module with diagnostics; its text stays unjoined until something reads it (a spread would join it). */
+function withDiagnostics(generated: Generated, diagnostics: Diagnostic[]): Derived {
+  const { lines, sourceMap } = generated;
+  return {
+    get text() {
+      return lines.text;
+    },
+    lines,
+    sourceMap,
     diagnostics,
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
   };
-  cache = { project, derived };
-  return derived;
 }
 
 let extraCache: { base: Derived; check: ExtraCheck; derived: Derived } | null = null;
@@ -37,14 +47,7 @@ export function deriveWith(project: Project, check: ExtraCheck | null): Derived 
   if (!check) return base;
   if (extraCache?.base === base && extraCache.check === check) return extraCache.derived;
   const extra = check(project);
-  const derived = extra.length
-    ? {
-        ...base,
-        diagnostics: [...base.diagnostics, ...extra],
-        errors: base.errors + extra.filter((d) => d.severity === 'error').length,
-        warnings: base.warnings + extra.filter((d) => d.severity === 'warning').length,
-      }
-    : base;
+  const derived = extra.length ? withDiagnostics(base, [...base.diagnostics, ...extra]) : base;
   extraCache = { base, check, derived };
   return derived;
 }

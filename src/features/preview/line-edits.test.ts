@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffLines } from './line-diff';
-import { lineEdits, type LineEdit } from './line-edits';
+import { defaultProject, defaultSpecialisation } from '../../model/defaults';
+import { PrintedLines } from '../../nix/printer';
+import { generate } from '../../nixos/generate';
+import { changedPartEdits, lineEdits, type LineEdit } from './line-edits';
 
 /** Applies edits the way Monaco's `applyEdits` does: every range refers to the original text. */
 function apply(text: string, edits: LineEdit[]): string {
@@ -100,5 +103,58 @@ describe('lineEdits on big texts with a small change', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('changedPartEdits: the edits between two printed modules, from the parts that differ', () => {
+  // A part is one line or a kept piece of several; a module's parts end with '' (its last line break).
+  const piece = fc.array(lineText, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'));
+  const parts = fc.array(piece, { maxLength: 10 }).map((list) => [...list, '']);
+
+  it('turns any printed module into any other', () => {
+    fc.assert(
+      fc.property(parts, parts, (a, b) => {
+        const before = new PrintedLines(a);
+        const after = new PrintedLines(b);
+        expect(apply(before.text, changedPartEdits(before, after))).toBe(after.text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('turns a module into one with some parts changed, added or taken out, the others kept as they were', () => {
+    const edited = parts.chain((a) =>
+      fc
+        .array(fc.record({ at: fc.nat(), kind: fc.constantFrom('change', 'add', 'remove'), with: piece }), { maxLength: 3 })
+        .map((changes) => {
+          const b = [...a];
+          for (const c of changes) {
+            const i = c.at % Math.max(1, b.length - 1);
+            if (c.kind === 'change' && i < b.length - 1) b[i] = c.with;
+            else if (c.kind === 'add') b.splice(i, 0, c.with);
+            else if (c.kind === 'remove' && b.length > 1 && i < b.length - 1) b.splice(i, 1);
+          }
+          return [a, b] as const;
+        }),
+    );
+    fc.assert(
+      fc.property(edited, ([a, b]) => {
+        const before = new PrintedLines(a);
+        const after = new PrintedLines(b);
+        expect(apply(before.text, changedPartEdits(before, after))).toBe(after.text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('edits only the lines of the specialisation typed in, in a generated module of many', () => {
+    const project = { ...defaultProject('26.05'), specialisations: Array.from({ length: 40 }, (_, i) => ({ ...defaultSpecialisation(`s${i}`), tags: [`t${i}`] })) };
+    const before = generate(project).lines;
+    const typed = { ...project, specialisations: project.specialisations.map((s, i) => (i === 17 ? { ...s, tags: ['t17x'] } : s)) };
+    const after = generate(typed).lines;
+    const edits = changedPartEdits(before, after);
+    expect(apply(before.text, edits)).toBe(after.text);
+    const line = before.text.split('\n').findIndex((l) => l.includes('"t17"')) + 1;
+    expect(edits).toEqual([{ range: { startLineNumber: line, startColumn: expect.any(Number), endLineNumber: line, endColumn: expect.any(Number) }, text: expect.any(String) }]);
   });
 });

@@ -1,3 +1,4 @@
+import { breaksIn, partsChanged, type PrintedLines } from '../../nix/printer';
 import { diffLines } from './line-diff';
 
 /** A Monaco-shaped edit (1-based lines and columns, end exclusive) without depending on Monaco. */
@@ -101,4 +102,29 @@ function joinTouching(edits: LineEdit[]): LineEdit[] {
 
 function edit(startLineNumber: number, startColumn: number, endLineNumber: number, endColumn: number, text: string): LineEdit {
   return { range: { startLineNumber, startColumn, endLineNumber, endColumn }, text };
+}
+
+/**
+ * The edits from one generated module to the next, from the parts that differ (src/nix/printer.ts): the lines of
+ * those parts are diffed as {@link lineEdits} diffs a text, and moved to where the parts start. One part of context
+ * on each side keeps an inserted or removed part between whole lines.
+ */
+export function changedPartEdits(before: PrintedLines, after: PrintedLines): LineEdit[] {
+  const a = before.parts;
+  const b = after.parts;
+  const changed = partsChanged(a, b);
+  if (!changed) return [];
+  let { start, line } = changed;
+  if (start > 0) {
+    start--;
+    line -= breaksIn(a[start]) + 1;
+  }
+  const sameEnd = Math.max(0, changed.sameEnd - 1);
+  const oldText = a.slice(start, a.length - sameEnd).join('\n');
+  const newText = b.slice(start, b.length - sameEnd).join('\n');
+  const shift = line - 1;
+  return lineEdits(oldText, newText).map(({ range: r, text }) => ({
+    range: { ...r, startLineNumber: r.startLineNumber + shift, endLineNumber: r.endLineNumber + shift },
+    text,
+  }));
 }

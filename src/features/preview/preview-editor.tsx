@@ -7,7 +7,8 @@ import { useMonaco } from '../monaco/use-monaco';
 import { useOptionIndexSource } from '../options/option-index';
 import { syntaxMarker } from '../code/syntax-marker';
 import { anyVisible, type LineRange } from './field-lines';
-import { lineEdits } from './line-edits';
+import { changedPartEdits, lineEdits } from './line-edits';
+import { PrintedLines } from '../../nix/printer';
 import { exposePreviewText } from './test-hook';
 
 export const PREVIEW_LABEL = 'Generated Nix';
@@ -21,7 +22,8 @@ export interface SyntaxProblem {
 }
 
 interface Props {
-  text: string;
+  /** The user's text in Edit Nix; otherwise the generated module's lines, compared part by part (see below). */
+  text: string | PrintedLines;
   /** Lines to highlight and bring into view (those of the focused field). */
   highlight: readonly LineRange[];
   /** Edit Nix: the user edits the text, and every change of it is reported. */
@@ -35,7 +37,7 @@ interface Props {
  * The generated module: plain text while Monaco loads (or if it cannot), then a Monaco editor —
  * read-only, or editable in Edit Nix mode. Updates from `text` never come back through `onEdit`.
  */
-export function PreviewEditor({ text, highlight, editable = false, onEdit, problems = [] }: Props) {
+export function PreviewEditor({ text: given, highlight, editable = false, onEdit, problems = [] }: Props) {
   const state = useMonaco();
   const monaco = state.status === 'ready' ? state.monaco : null;
   // Option paths of the project's release, offered at the start of a binding while editing (Edit Nix).
@@ -43,24 +45,25 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const decorationsRef = useRef<editor.IEditorDecorationsCollection | null>(null);
-  const textRef = useRef(text);
+  const textRef = useRef(given);
   const revealedRef = useRef('');
   const latest = useRef({ editable, onEdit });
   // Set while the editor is updated from `text`, so that update is not reported as an edit.
   const applying = useRef(false);
   // The model's text while only `text` changed it (null after the user's own edits): comparing the next text with
-  // it spares reading the whole model back (half a megabyte in a big project) at every keystroke.
-  const shown = useRef<string | null>(null);
+  // it spares reading the whole model back (half a megabyte in a big project) at every keystroke. Generated lines
+  // are compared part by part: only the parts that changed (a line, or one specialisation's kept piece) are joined.
+  const shown = useRef<string | PrintedLines | null>(null);
 
   useEffect(() => {
-    textRef.current = text;
+    textRef.current = given;
     latest.current = { editable, onEdit };
-  }, [text, editable, onEdit]);
+  }, [given, editable, onEdit]);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!monaco || !container) return;
-    const model = monaco.editor.createModel(textRef.current, NIX_LANGUAGE);
+    const model = monaco.editor.createModel(textOf(textRef.current), NIX_LANGUAGE);
     shown.current = textRef.current;
     const ed = monaco.editor.create(container, {
       ...baseEditorOptions,
@@ -113,7 +116,11 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
     const ed = editorRef.current;
     const model = ed?.getModel();
     if (!ed || !model) return;
-    const edits = lineEdits(shown.current ?? model.getValue(), text);
+    const before = shown.current;
+    const edits =
+      before instanceof PrintedLines && given instanceof PrintedLines
+        ? changedPartEdits(before, given)
+        : lineEdits(before === null ? model.getValue() : textOf(before), textOf(given));
     if (!edits.length) return;
     applying.current = true;
     try {
@@ -123,11 +130,11 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
         ed.executeEdits('preview', edits.map((e) => ({ ...e, forceMoveMarkers: true })));
         ed.pushUndoStop();
       } else model.applyEdits(edits);
-      shown.current = text;
+      shown.current = given;
     } finally {
       applying.current = false;
     }
-  }, [monaco, text, editable]);
+  }, [monaco, given, editable]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
@@ -173,7 +180,7 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
         className="preview-plain preview-plain-editable"
         aria-label={EDIT_LABEL}
         aria-invalid={problems.length > 0}
-        value={text}
+        value={textOf(given)}
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"
@@ -191,8 +198,10 @@ export function PreviewEditor({ text, highlight, editable = false, onEdit, probl
         aria-busy={state.status === 'loading'}
         tabIndex={0}
       >
-        {text}
+        {textOf(given)}
       </pre>
     );
   return <div ref={containerRef} className="preview-monaco" />;
 }
+
+const textOf = (t: string | PrintedLines): string => (typeof t === 'string' ? t : t.text);

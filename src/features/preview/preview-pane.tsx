@@ -32,17 +32,18 @@ function useSame<T>(next: T, key: string): T {
 
 /** The generated module with Copy, Download and Edit Nix, the problems list and how to use the file. */
 export function PreviewPane() {
-  const { text, sourceMap, diagnostics, errors, warnings } = useDerived();
+  // The module's lines, not its text: joining tens of thousands of lines at every keystroke is what the preview avoids.
+  const { lines: module, sourceMap, diagnostics, errors, warnings } = useDerived();
   const focusedField = useStudio((s) => s.focusedField);
   const select = useStudio((s) => s.select);
   const firstName = useStudio((s) => s.project.specialisations[0]?.name);
   const problemsHeading = useRef<HTMLHeadingElement>(null);
   // Edit Nix opens at start when its text was saved and the project does not hold it yet.
   const [editing, setEditing] = useState(restoresEditNix);
-  const edit = useEditNix(editing, text);
+  const edit = useEditNix(editing, module);
 
-  const lines = useMemo(() => linesForField(sourceMap, focusedField), [sourceMap, focusedField]);
-  const highlight = useSame<LineRange[]>(lines, lines.map((r) => `${r.start}-${r.end}`).join(','));
+  const fieldLines = useMemo(() => linesForField(sourceMap, focusedField), [sourceMap, focusedField]);
+  const highlight = useSame<LineRange[]>(fieldLines, fieldLines.map((r) => `${r.start}-${r.end}`).join(','));
   const sorted = useMemo(() => sortProblems(diagnostics), [diagnostics]);
   const problems = useSame(sorted, useMemo(() => diagnosticsKey(sorted), [sorted]));
   const names = useStudio(useSameArray((s) => s.project.specialisations.map((x) => x.name)));
@@ -65,7 +66,7 @@ export function PreviewPane() {
   return (
     <div className="preview-pane">
       <div className="preview-toolbar">
-        <ExportActions text={text} errors={errors} onShowProblems={showProblems} />
+        <ExportActions module={module} errors={errors} onShowProblems={showProblems} />
         <button
           type="button"
           className={editing ? 'edit-nix-toggle edit-nix-on' : 'edit-nix-toggle'}

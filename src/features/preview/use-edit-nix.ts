@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../nixos/import/report';
 import type { Project } from '../../model/types';
+import type { PrintedLines } from '../../nix/printer';
 import { studioStore, useStudio } from '../../store/studio-store';
 import { startImport, type ImportRun } from '../import/run-import';
 import type { SyntaxProblem } from './preview-editor';
@@ -14,8 +15,8 @@ export type EditNixStatus =
   | { kind: 'error'; problem: SyntaxProblem };
 
 export interface EditNix {
-  /** What the editor shows: the user's text while editing, the generated text otherwise. */
-  text: string;
+  /** What the editor shows: the user's text while editing, the generated module's lines otherwise. */
+  text: string | PrintedLines;
   onEdit: (text: string) => void;
   problems: SyntaxProblem[];
   status: EditNixStatus;
@@ -34,13 +35,20 @@ export const restoresEditNix = () => studioStore.getState().restoredEditNix !== 
  * Until the project holds it, the text itself is saved at each keystroke (a crash loses nothing),
  * and at the next start Edit Nix opens with it and reads it again.
  */
-export function useEditNix(editing: boolean, generated: string): EditNix {
+export function useEditNix(editing: boolean, generated: PrintedLines): EditNix {
   const project = useStudio((s) => s.project);
   const keep = useStudio((s) => s.keepEditNixText);
   // The saved text and the project it was restored on; it is shown until that project changes.
   const [start] = useState(() => (editing ? { text: studioStore.getState().restoredEditNix, on: project } : null));
   const restored = useRef(start);
-  const [text, setText] = useState(start?.text ?? generated);
+  const [text, setText] = useState(() => start?.text ?? generated.text);
+  // Entering Edit Nix starts from the generated text of that moment: set while rendering, so no render shows the text
+  // of an earlier time (outside Edit Nix the state is not kept up to date, see below).
+  const [wasEditing, setWasEditing] = useState(editing);
+  if (editing !== wasEditing) {
+    setWasEditing(editing);
+    setText((was) => (editing ? generated.text : was));
+  }
   const [problems, setProblems] = useState<SyntaxProblem[]>([]);
   const [status, setStatus] = useState<EditNixStatus>({ kind: 'ready' });
   const applied = useRef<Project | null>(null);
@@ -90,9 +98,11 @@ export function useEditNix(editing: boolean, generated: string): EditNix {
     }
     restored.current = null;
     stop();
-    setText(generated);
-    setProblems([]);
-    setStatus({ kind: 'ready' });
+    // Outside Edit Nix the generated text is shown as it is (see the return): setting it here too would render the
+    // preview a second time at every keystroke. Entering Edit Nix runs this again and starts from it.
+    setText((was) => (editing ? generated.text : was));
+    setProblems((was) => (was.length ? [] : was));
+    setStatus((was) => (was.kind === 'ready' ? was : { kind: 'ready' }));
     keep(null);
   }, [editing, project, generated, keep, readSoon]);
 
