@@ -1,11 +1,13 @@
-import type { Base, Project, Release, Specialisation } from '../model/types';
+import type { Base, Project, Specialisation } from '../model/types';
 import { attrName } from '../nix/strings';
 import { REBUILD_SPECIALISATION_FLAG, at } from './releases';
 import { FIELD_TRANSITION, heaviest, optionTransition, type FieldKind, type Transition } from './transition';
 import { shellWord } from './shell-word';
+import { DEFAULT_GUIDE_OPTIONS, flakeRef, rememberingRebuild, type GuideOptions } from './rebuild';
 import { bootOnce } from './boot-once';
 
 export { shellWord };
+export { BUILD_METHODS, DEFAULT_GUIDE_OPTIONS, rememberingRebuild, type BuildMethod, type GuideOptions } from './rebuild';
 
 export interface GuideCommand {
   label: string;
@@ -13,17 +15,6 @@ export interface GuideCommand {
   note?: string;
 }
 
-/** How the machine is built: `configuration.nix` on channels, a flake with `nixos-rebuild`, or a flake with nh. */
-export const BUILD_METHODS = ['channels', 'flake', 'nh'] as const;
-export type BuildMethod = (typeof BUILD_METHODS)[number];
-
-export interface GuideOptions {
-  method: BuildMethod;
-  /** The flake's `nixosConfigurations` attribute; empty: the machine's host name (what nixos-rebuild and nh use then). */
-  host: string;
-}
-
-export const DEFAULT_GUIDE_OPTIONS: GuideOptions = { method: 'channels', host: '' };
 
 /** One thing an entry changes relative to its parent, and what applying it takes. */
 export interface EntryChange {
@@ -57,16 +48,6 @@ export interface ApplyGuide {
 
 const PROFILE = '/nix/var/nix/profiles/system';
 
-/** The rebuild that stays in the specialisation it runs from (`rememberAcrossRebuilds`). */
-export function rememberingRebuild(release: Release, options: GuideOptions = DEFAULT_GUIDE_OPTIONS): string | null {
-  if (options.method === 'nh') return null;
-  if (!at(REBUILD_SPECIALISATION_FLAG, release)) return null;
-  const flake = options.method === 'flake' ? ` --flake ${flakeRef(options.host)}` : '';
-  return `sudo nixos-rebuild switch${flake} $(test -f /etc/specialisation && echo --specialisation "$(cat /etc/specialisation)")`;
-}
-
-/** `--flake .#host`, or `.` alone: nixos-rebuild then takes the machine's host name. */
-const flakeRef = (host: string) => shellWord(host ? `.#${host}` : '.');
 
 /** nh's installable and host: `. -H host`, or `.` alone (nh then takes the machine's host name). */
 const nhTarget = (host: string) => (host ? `. -H ${shellWord(host)}` : '.');

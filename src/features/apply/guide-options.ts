@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { BUILD_METHODS, DEFAULT_GUIDE_OPTIONS, type BuildMethod, type GuideOptions } from '../../nixos/apply-guide';
+import { BUILD_METHODS, DEFAULT_GUIDE_OPTIONS, type BuildMethod, type GuideOptions } from '../../nixos/rebuild';
 
 /** How this browser's user builds their machine: asked once, kept beside the project (not in it: it is about the machine). */
 export const GUIDE_OPTIONS_KEY = 'specialisation-studio:apply-guide';

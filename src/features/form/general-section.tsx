@@ -1,6 +1,6 @@
 import { setSpecialisationField } from '../../model/operations';
 import type { FromParent } from '../../model/types';
-import { rememberingRebuild } from '../../nixos/apply-guide';
+import { rememberingRebuild } from '../../nixos/rebuild';
 import { releaseLabel } from '../../nixos/releases';
 import { useStudio } from '../../store/studio-store';
 import { ChipsField } from './chips-field';
