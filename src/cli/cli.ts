@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { RELEASES, type Release } from '../model/types';
 import { decodeUtf8, Utf8Error } from '../model/utf8';
@@ -100,7 +101,11 @@ export function readInputOf(
 
 /** A file (`-`: standard input) as text; throws Utf8Error where it is not UTF-8, rather than replacing bytes. */
 export function readUtf8File(file: string): string {
-  const decoded = decodeUtf8(readFileSync(file === '-' ? 0 : file));
+  const bytes = readFileSync(file === '-' ? 0 : file);
+  // Well-formed UTF-8 (Node checks it natively, some ten times faster than a fatal TextDecoder on a 6 MB project)
+  // decodes to the same text either way, a byte order mark kept; only a file that is not goes on to say where.
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const decoded = decodeUtf8(bytes);
   if ('problem' in decoded) throw new Utf8Error(decoded.problem);
   return decoded.text;
 }
