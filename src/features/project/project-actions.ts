@@ -131,5 +131,7 @@ async function announceSettingMigrations(from: Release, to: Release, queryClient
     message: `Settings whose option changed from ${releaseLabel(from)} to ${releaseLabel(to)}:`,
     details: migrations.map((m) => m.message),
     actions,
+    // Like the release notice: it goes when the target is another release.
+    appliesTo: (p) => p.nixosRelease === to,
   });
 }

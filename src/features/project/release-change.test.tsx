@@ -78,4 +78,21 @@ describe('changing the target release', () => {
     click(button(notices, 'Undo: Use services.displayManager.sddm.enable in ' + name));
     expect(studioStore.getState().project.specialisations[0].settings[0].path).toEqual(['services', 'xserver', 'displayManager', 'sddm', 'enable']);
   });
+
+  it('takes the renamed-settings notice away when the target changes again, as the release notice', async () => {
+    studioStore.getState().setProject((p) => ({
+      ...p,
+      nixosRelease: '23.11',
+      specialisations: [{ ...p.specialisations[0], settings: [defaultSetting(['services', 'xserver', 'displayManager', 'sddm', 'enable'])] }],
+    }));
+    await settle();
+    selectOption(field<HTMLSelectElement>(app.container, 'nixosRelease')!, '24.11');
+    await settle();
+    const notices = app.container.querySelector<HTMLElement>('[role="status"][aria-label="Notices"]')!;
+    await vi.waitFor(() => expect(notices.textContent).toContain('Settings whose option changed from 23.11 to 24.11'));
+    selectOption(field<HTMLSelectElement>(app.container, 'nixosRelease')!, '23.11');
+    await settle();
+    expect(notices.textContent).not.toContain('Settings whose option changed from 23.11 to 24.11');
+    expect(notices.textContent).toContain('Target release changed from 24.11 to 23.11');
+  });
 });
