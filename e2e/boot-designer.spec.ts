@@ -83,6 +83,37 @@ test('reorder the entries: the sort keys appear in the designer, the module and 
   await expect(order(page).getByRole('button')).toHaveCount(0);
 });
 
+test('the order survives Edit Nix: after an edit in the text, the sort keys are still the designer\'s order', async ({ page, consoleErrors }) => {
+  await chaniAndPaul(page);
+  const up = order(page).getByRole('button', { name: 'Move paul up' });
+  await up.click();
+  await up.click();
+  await expect(order(page).getByRole('listitem')).toHaveText([/^paul/, /^Main system/, /^chani/]);
+
+  // A second tag for paul, typed into the module's text.
+  await page.getByRole('tab', { name: 'Generated Nix' }).click();
+  const preview = page.getByRole('region', { name: 'Generated Nix' });
+  const toggle = preview.getByRole('button', { name: 'Edit Nix' });
+  await toggle.click();
+  const editor = preview.locator('.preview-monaco');
+  await expect(editor.getByRole('textbox', { name: 'Nix (editable)' })).toBeAttached();
+  await editor.getByText('"desktop-with-a-long-tag"').click();
+  await page.keyboard.press('End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(' "evening"');
+  await expect(preview.getByRole('status').filter({ hasText: 'The forms follow your text' })).toBeVisible();
+  await expect(form(page, 'paul').getByRole('button', { name: /evening/ })).toBeVisible();
+  await toggle.click();
+
+  // Read back from the text, the keys are the order again: the designer shows it, and the module writes it.
+  await expect.poll(() => previewText(page)).toContain('"evening"');
+  expect(await previewText(page)).toContain('boot.loader.systemd-boot.sortKey = lib.mkForce "nixos-00-paul";');
+  await page.getByRole('tab', { name: 'Boot menu' }).click();
+  await expect(order(page).getByRole('listitem')).toHaveText([/^paul.*sort-key nixos-00-paul/, /^Main system.*sort-key nixos-01/, /^chani.*sort-key nixos-02-chani/]);
+  await expect(page.getByRole('button', { name: "Use systemd-boot's own order" })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`choose lanzaboote: its settings in the module, its limits in the designer (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
