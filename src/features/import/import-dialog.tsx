@@ -9,6 +9,7 @@ import { ImportReportView } from './import-report';
 import { startImport } from './run-import';
 import './import.css';
 import { readTextFile } from './read-text-file';
+import { useModal } from '../dialog/use-modal';
 
 export interface ImportSource {
   text: string;
@@ -49,16 +50,7 @@ export function ImportDialog({ initial, onClose }: Props) {
   const project = useStudio((s) => s.project);
   const context = useRef({ preferredRelease: project.nixosRelease, base: project.base, defaultEntry: project.defaultEntry });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    textArea.current?.focus();
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-    };
-  }, []);
+  useModal(ref, () => textArea.current?.focus());
 
   useEffect(() => {
     if (text.trim() === '') return;

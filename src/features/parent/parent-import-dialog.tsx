@@ -7,6 +7,7 @@ import { configurationFileStore } from '../../store/configuration-file';
 import { studioStore, undo, useStudio } from '../../store/studio-store';
 import '../import/import.css';
 import { readTextFile } from '../import/read-text-file';
+import { useModal } from '../dialog/use-modal';
 
 const MAX_FILE_BYTES = 8_000_000;
 const DEBOUNCE_MS = 300;
@@ -48,15 +49,7 @@ export function ParentImportDialog({ onClose }: { onClose: () => void }) {
   const [shownText, setShownText] = useState('');
   const [fileProblem, setFileProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-    };
-  }, []);
+  useModal(ref);
 
   // Typing is debounced; an opened file is read at once.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { generate } from '../../nixos/generate';
 import { DEFAULT_MODULE_FILE, modulePath, patchConfiguration } from '../../nixos/patch/patch';
 import type { Leak } from '../../nixos/patch/leaks';
@@ -8,6 +8,7 @@ import { useStudio } from '../../store/studio-store';
 import { copyText, downloadText } from '../preview/export-file';
 import { PatchDiff } from './patch-diff';
 import './patch.css';
+import { useModal } from '../dialog/use-modal';
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
@@ -26,15 +27,7 @@ export function PatchDialog({ onClose }: { onClose: () => void }) {
   const { errors } = useDerived();
   const [status, setStatus] = useState('');
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-    };
-  }, []);
+  useModal(ref);
 
   const moduleFile = file?.moduleFile ?? DEFAULT_MODULE_FILE;
   const parentOnly = useMemo(() => new Set(file?.parentOnly ?? []), [file?.parentOnly]);
