@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, type ComponentType, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { LoadBoundary } from '../features/load-error/load-boundary';
 import { useDerived } from '../store/derived';
@@ -58,6 +58,18 @@ export function OutputPanel({ nix }: { nix: ReactNode }) {
       </div>
     );
   };
+  /** A tab whose panel is a lazy chunk, loaded when the tab is first shown and mounted only while it is. */
+  const lazyPanel = (id: OutputTab, part: string, what: string, Panel: ComponentType) =>
+    panel(
+      id,
+      tab === id && (
+        <LoadBoundary part={part}>
+          <Suspense fallback={<p className="output-loading">{`Loading ${what}…`}</p>}>
+            <Panel />
+          </Suspense>
+        </LoadBoundary>
+      ),
+    );
 
   return (
     <div className="panel preview-panel output-panel">
@@ -94,36 +106,9 @@ export function OutputPanel({ nix }: { nix: ReactNode }) {
         <ProblemsCount onJump={() => flushSync(() => show('nix'))} />
       </div>
       {panel('nix', nix)}
-      {panel(
-        'boot-menu',
-        tab === 'boot-menu' && (
-          <LoadBoundary part="The boot menu">
-            <Suspense fallback={<p className="output-loading">Loading the boot menu…</p>}>
-              <BootMenuPanel />
-            </Suspense>
-          </LoadBoundary>
-        ),
-      )}
-      {panel(
-        'compare',
-        tab === 'compare' && (
-          <LoadBoundary part="The comparison">
-            <Suspense fallback={<p className="output-loading">Loading the comparison…</p>}>
-              <ComparePanel />
-            </Suspense>
-          </LoadBoundary>
-        ),
-      )}
-      {panel(
-        'apply',
-        tab === 'apply' && (
-          <LoadBoundary part="How to apply">
-            <Suspense fallback={<p className="output-loading">Loading how to apply…</p>}>
-              <ApplyPanel />
-            </Suspense>
-          </LoadBoundary>
-        ),
-      )}
+      {lazyPanel('boot-menu', 'The boot menu', 'the boot menu', BootMenuPanel)}
+      {lazyPanel('compare', 'The comparison', 'the comparison', ComparePanel)}
+      {lazyPanel('apply', 'How to apply', 'how to apply', ApplyPanel)}
     </div>
   );
 }
