@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultBase, defaultProject, defaultSpecialisation } from '../model/defaults';
 import type { Project, Specialisation } from '../model/types';
 import { NIX_TIMEOUT, NO_NIX, hasNix, nixParseError } from '../test/nix';
-import { applyGuide, commandLineAttr, entryChanges, moduleSnippet, shellWord, vmBuildCommand, type GuideOptions } from './apply-guide';
+import { applyGuide, commandLineAttr, entryChanges, moduleSnippet, vmBuildCommand } from './apply-guide';
+import type { GuideOptions } from './rebuild';
+import { shellWord } from './shell-word';
 
 const spec = (name: string, change: Partial<Specialisation> = {}): Specialisation => ({ ...defaultSpecialisation(name), ...change });
 const kernelTest = (name: string) => spec(name, { kernel: { packages: 'linuxPackages_latest', params: [], modules: [], blacklistedModules: [] } });

@@ -6,9 +6,6 @@ import { shellWord } from './shell-word';
 import { DEFAULT_GUIDE_OPTIONS, flakeRef, rememberingRebuild, type GuideOptions } from './rebuild';
 import { bootOnce } from './boot-once';
 
-export { shellWord };
-export { BUILD_METHODS, DEFAULT_GUIDE_OPTIONS, rememberingRebuild, type BuildMethod, type GuideOptions } from './rebuild';
-
 export interface GuideCommand {
   label: string;
   command: string;

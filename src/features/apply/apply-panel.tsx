@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { applyGuide, moduleSnippet, type ApplyGuide, type BuildMethod, type GuideCommand, type GuideOptions } from '../../nixos/apply-guide';
+import { applyGuide, moduleSnippet, type ApplyGuide, type GuideCommand } from '../../nixos/apply-guide';
+import type { BuildMethod, GuideOptions } from '../../nixos/rebuild';
 import { REBUILD_SPECIALISATION_FLAG, at, releaseLabel } from '../../nixos/releases';
 import { useStudio } from '../../store/studio-store';
 import { CopyButton, useAnnouncer } from '../copy/copy-button';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GUIDE_OPTIONS } from '../../nixos/apply-guide';
+import { DEFAULT_GUIDE_OPTIONS } from '../../nixos/rebuild';
 import { GUIDE_OPTIONS_KEY, readGuideOptions } from './guide-options';
 
 const stored = (value: string | null) => ({ getItem: (key: string) => (key === GUIDE_OPTIONS_KEY ? value : null) });
