@@ -110,6 +110,29 @@ const BOOTLOADER_LABELS: Record<Bootloader, string> = {
   lanzaboote: 'lanzaboote (systemd-boot with Secure Boot)',
 };
 
+/** A text field of the main system's bootloader (a path, a disk), typed as written. */
+function BaseTextField(props: { field: 'grubDevice' | 'pkiBundle'; label: string; placeholder: string; value: string; hint: ReactNode }) {
+  const edit = useEdit();
+  const { field, label, placeholder, value, hint } = props;
+  const path = `base.${field}`;
+  return (
+    <Field path={path} label={label} hint={hint}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          className="mono"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={placeholder}
+          value={value}
+          onChange={(e) => edit(path, (p) => setBaseField(p, field, e.target.value))}
+        />
+      )}
+    </Field>
+  );
+}
+
 function BootloaderSection({ base }: { base: Base }) {
   const edit = useEdit();
   return (
@@ -130,53 +153,31 @@ function BootloaderSection({ base }: { base: Base }) {
         )}
       </Field>
       {base.bootloader === 'lanzaboote' && (
-        <Field
-          path="base.pkiBundle"
+        <BaseTextField
+          field="pkiBundle"
           label="Secure Boot keys folder"
+          placeholder="/var/lib/sbctl"
+          value={base.pkiBundle}
           hint={
             <>
               <code>boot.lanzaboote.pkiBundle</code>: where <code>sbctl create-keys</code> put them. The module turns off
               systemd-boot&apos;s installer and needs lanzaboote&apos;s NixOS module imported (its comment says how).
             </>
           }
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="/var/lib/sbctl"
-              value={base.pkiBundle}
-              onChange={(e) => edit('base.pkiBundle', (p) => setBaseField(p, 'pkiBundle', e.target.value))}
-            />
-          )}
-        </Field>
+        />
       )}
       {base.bootloader === 'grub' && (
-        <Field
-          path="base.grubDevice"
+        <BaseTextField
+          field="grubDevice"
           label="GRUB device"
+          placeholder="nodev"
+          value={base.grubDevice}
           hint={
             <>
               <code>nodev</code> for UEFI; a whole disk such as <code>/dev/sda</code> for BIOS.
             </>
           }
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="nodev"
-              value={base.grubDevice}
-              onChange={(e) => edit('base.grubDevice', (p) => setBaseField(p, 'grubDevice', e.target.value))}
-            />
-          )}
-        </Field>
+        />
       )}
     </Section>
   );
