@@ -27,6 +27,20 @@ describe('changing the target release', () => {
     await settle();
   });
 
+  /** A 23.11 project with a setting row for sddm's old option path, then the target changed to 24.11; the notices. */
+  async function renamedRowThen2411(): Promise<HTMLElement> {
+    studioStore.getState().setProject((p) => ({
+      ...p,
+      nixosRelease: '23.11',
+      specialisations: [{ ...p.specialisations[0], settings: [defaultSetting(['services', 'xserver', 'displayManager', 'sddm', 'enable'])] }],
+    }));
+    await settle();
+    selectOption(field<HTMLSelectElement>(app.container, 'nixosRelease')!, '24.11');
+    await settle();
+    const notices = app.container.querySelector<HTMLElement>('[role="status"][aria-label="Notices"]')!;
+    return notices;
+  }
+
   afterEach(() => {
     app.unmount();
     vi.unstubAllGlobals();
@@ -62,15 +76,7 @@ describe('changing the target release', () => {
   });
 
   it("offers to move a setting row whose option the new release renamed, from that release's option catalog", async () => {
-    studioStore.getState().setProject((p) => ({
-      ...p,
-      nixosRelease: '23.11',
-      specialisations: [{ ...p.specialisations[0], settings: [defaultSetting(['services', 'xserver', 'displayManager', 'sddm', 'enable'])] }],
-    }));
-    await settle();
-    selectOption(field<HTMLSelectElement>(app.container, 'nixosRelease')!, '24.11');
-    await settle();
-    const notices = app.container.querySelector<HTMLElement>('[role="status"][aria-label="Notices"]')!;
+    const notices = await renamedRowThen2411();
     await vi.waitFor(() => expect(notices.textContent).toContain('renamed services.xserver.displayManager.sddm.enable to services.displayManager.sddm.enable'));
     const name = studioStore.getState().project.specialisations[0].name;
     click(button(notices, `Use services.displayManager.sddm.enable in ${name}`));
@@ -80,15 +86,7 @@ describe('changing the target release', () => {
   });
 
   it('takes the renamed-settings notice away when the target changes again, as the release notice', async () => {
-    studioStore.getState().setProject((p) => ({
-      ...p,
-      nixosRelease: '23.11',
-      specialisations: [{ ...p.specialisations[0], settings: [defaultSetting(['services', 'xserver', 'displayManager', 'sddm', 'enable'])] }],
-    }));
-    await settle();
-    selectOption(field<HTMLSelectElement>(app.container, 'nixosRelease')!, '24.11');
-    await settle();
-    const notices = app.container.querySelector<HTMLElement>('[role="status"][aria-label="Notices"]')!;
+    const notices = await renamedRowThen2411();
     await vi.waitFor(() => expect(notices.textContent).toContain('Settings whose option changed from 23.11 to 24.11'));
     selectOption(field<HTMLSelectElement>(app.container, 'nixosRelease')!, '23.11');
     await settle();
