@@ -12,7 +12,7 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src/app',
       filename: 'sw.ts',
-      // main.tsx registers it: the plugin's registration would be an inline or extra script.
+      // first-paint.ts (the page's entry) registers it: the plugin's registration would be an inline or extra script.
       injectRegister: false,
       manifest: false,
       injectManifest: {

@@ -38,9 +38,10 @@ async function respondsAfter(page: Page, what: string) {
 }
 
 async function addBlank(page: Page, name: string) {
+  // An empty project offers "Add a blank specialisation", another "Add specialisation": whichever the editor shows
+  // (waiting for it: the page's first paint has neither).
   const empty = page.getByRole('button', { name: 'Add a blank specialisation' });
-  if (await empty.isVisible()) await empty.click();
-  else await list(page).getByRole('button', { name: 'Add specialisation', exact: true }).click();
+  await empty.or(list(page).getByRole('button', { name: 'Add specialisation', exact: true })).click();
   await nameField(page).fill(name);
 }
 

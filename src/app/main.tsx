@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './app.css';
+
+// Loaded by first-paint.ts, the page's entry, which meanwhile writes the generated module into index.html's static
+// frame: React replaces that frame with the editor.
 
 const container = document.getElementById('root');
 if (!container) {
@@ -13,13 +15,3 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
-
-// Offline after the first visit: the service worker (src/app/sw.ts, docs/offline.md) keeps this build's
-// files, and keeps them while a tab uses them after a new build is deployed (production only).
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js').catch(() => {
-      // Without it the app still works online; nothing to tell the user.
-    });
-  });
-}

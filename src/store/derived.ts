@@ -1,5 +1,6 @@
 import type { Diagnostic, Project } from '../model/types';
-import { generate, type Generated } from '../nixos/generate';
+import type { Generated } from '../nixos/generate';
+import { generatedFor } from './first-generated';
 import { validate } from '../nixos/validate';
 import { useStudio, type ExtraCheck, type StudioState } from './studio-store';
 import { useSameArray } from './same-array';
@@ -16,7 +17,7 @@ let cache: { project: Project; derived: Derived } | null = null;
 export function derive(project: Project): Derived {
   if (cache?.project === project) return cache.derived;
   const diagnostics = validate(project);
-  const derived = withDiagnostics(generate(project), diagnostics);
+  const derived = withDiagnostics(generatedFor(project), diagnostics);
   cache = { project, derived };
   return derived;
 }
