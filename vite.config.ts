@@ -2,11 +2,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './scripts/vite/csp.ts';
+import { prefetchEditor } from './scripts/vite/prefetch-editor.ts';
 
 export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    prefetchEditor(),
     // The service worker: Workbox precaching, bundled from src/app/sw.ts into `sw.js` (docs/offline.md).
     VitePWA({
       strategies: 'injectManifest',
