@@ -137,9 +137,11 @@ function read(value: unknown, spec: Spec, parent: string, key: string | number |
           result[field] = defaultOf(fieldSpec);
         }
       }
-      const keys = Object.keys(record);
-      if (keys.length > known)
-        for (const k of keys)
+      // Counted without a list of the keys (a project has a hundred thousand objects); listed only when one is unknown.
+      let count = 0;
+      for (const k in record) if (Object.hasOwn(record, k)) count++;
+      if (count > known)
+        for (const k of Object.keys(record))
           if (!Object.hasOwn(spec.fields, k))
             out.push({
               path: pathOf(path, k),

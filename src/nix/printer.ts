@@ -152,14 +152,18 @@ export function indentColumns(line: string, tab: number): number {
 }
 
 const pathCache = new Map<string, string>();
+const nameCache = new Map<string, string>();
 /** `a.b."c d"` — cached, since the same option paths repeat for every user and specialisation. */
 function pathText(path: readonly string[]): string {
-  const key = path.join('\u0000');
-  let text = pathCache.get(key);
+  // Most bindings have a one-name path (`uid = 1001;`): looked up by the name itself, with no key to build.
+  const one = path.length === 1;
+  const cache = one ? nameCache : pathCache;
+  const key = one ? path[0] : path.join('\u0000');
+  let text = cache.get(key);
   if (text === undefined) {
-    text = path.map(attrName).join('.');
-    if (pathCache.size > 10_000) pathCache.clear();
-    pathCache.set(key, text);
+    text = one ? attrName(key) : path.map(attrName).join('.');
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, text);
   }
   return text;
 }

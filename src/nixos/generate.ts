@@ -130,39 +130,50 @@ function moduleArguments(freeInBody: Set<string>): string[] {
 /** Variables used in `e` and not bound inside it. */
 export function freeVariables(e: Expr, bound: ReadonlySet<string> = new Set()): Set<string> {
   const out = new Set<string>();
-  const walk = (x: Expr, scope: ReadonlySet<string>): void => {
+  collectFreeVariables(e, bound, out);
+  return out;
+}
+
+/** freeVariables' walk: a plain function with loops (a cold command-line run walks every node of a big module once). */
+function collectFreeVariables(e: Expr, scope: ReadonlySet<string>, out: Set<string>): void {
+  let x = e;
+  for (;;) {
     switch (x.type) {
       case 'var':
         if (!scope.has(x.name)) out.add(x.name);
         return;
       case 'select':
-        return walk(x.from, scope);
+        x = x.from;
+        continue;
       case 'list':
-        return x.items.forEach((i) => walk(i, scope));
+        for (const item of x.items) collectFreeVariables(item, scope, out);
+        return;
       case 'attrs':
         for (const b of x.bindings) {
-          if (b.type === 'attr') walk(b.value, scope);
+          if (b.type === 'attr') collectFreeVariables(b.value, scope, out);
           // Printed chunks report what they use themselves (see specialisationChunk).
           else if (b.type === 'raw') for (const n of rawFreeVariables(b.text)) if (!scope.has(n)) out.add(n);
         }
         return;
       case 'with':
         // Names under `with pkgs;` are package attributes, not module arguments.
-        return walk(x.scope, scope);
+        x = x.scope;
+        continue;
       case 'apply':
-        walk(x.fn, scope);
-        return walk(x.arg, scope);
+        collectFreeVariables(x.fn, scope, out);
+        x = x.arg;
+        continue;
       case 'lambda':
-        return walk(x.body, new Set([...scope, ...x.formals, ...(x.param === undefined ? [] : [x.param])]));
+        scope = new Set([...scope, ...x.formals, ...(x.param === undefined ? [] : [x.param])]);
+        x = x.body;
+        continue;
       case 'raw':
         for (const n of rawExprFreeVariables(x.text)) if (!scope.has(n)) out.add(n);
         return;
       default:
         return;
     }
-  };
-  walk(e, bound);
-  return out;
+  }
 }
 
 /** What every part of one specialisation's generation needs to know. */
