@@ -6,8 +6,9 @@ import { generate } from '../src/nixos/generate';
 import { validate } from '../src/nixos/validate';
 
 /**
- * Timings inside one fresh process, for bench/cli.ts, which bundles this file as the program is
- * bundled (scripts/build-cli.mjs) and runs it in a new process per sample. The first call is the
+ * Timings inside one fresh process, for bench/cli.ts, which builds this file as the program is built
+ * (scripts/build-cli.mjs: one file, with the V8 code cache of a run on the seed example) and runs it
+ * in a new process per sample. The first call is the
  * cold one (what a command-line run is); the calls after it are warm. Each call reads and parses the
  * file again, so the generator's and the validator's per-object caches never answer for it.
  *

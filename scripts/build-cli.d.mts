@@ -6,6 +6,8 @@ export declare function buildCli(options?: {
   entry?: string;
   outfile?: string;
   program?: boolean;
+  /** The arguments of the run that makes the program's code cache (default: generate the seed example). */
+  cacheRun?: string[];
 }): Promise<{ startedAt: number; inputs: string[]; bytes: number }>;
 export declare function freshBuild(): string | null;
 export declare function buildProgram(): Promise<{ startedAt: number; inputs: string[]; bytes: number }>;

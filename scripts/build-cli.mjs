@@ -72,11 +72,15 @@ const V8_FLAGS = '--no-turbo-inlining';
 /** Set for the run that writes the code cache. */
 const CACHE_VARIABLE = 'SPECIALISATION_STUDIO_WRITE_CODE_CACHE';
 
+/** The run that makes a program's code cache: the generate command on the seed example. */
+const SEED_RUN = ['generate', join(root, 'examples/seed-chani-paul.json')];
+
 /**
  * Builds `entry` into `outfile` (written atomically). `program`: as the program file with its code
- * cache, made by running it once on the seed example; else as plain JavaScript. Returns the sources read.
+ * cache, made by running it once with `cacheRun` (the seed example); else as plain JavaScript. Returns
+ * the sources read.
  */
-export async function buildCli({ entry = CLI_ENTRY, outfile = CLI_FILE, program = true } = {}) {
+export async function buildCli({ entry = CLI_ENTRY, outfile = CLI_FILE, program = true, cacheRun = SEED_RUN } = {}) {
   const esbuild = await import('esbuild');
   const startedAt = Date.now();
   const result = await esbuild.build({ ...cliBuildOptions(entry), write: false, metafile: true, outfile });
@@ -87,7 +91,7 @@ export async function buildCli({ entry = CLI_ENTRY, outfile = CLI_FILE, program 
   if (program) {
     const id = createHash('sha256').update(output.contents).digest('hex');
     writeAtomically(outfile, programFile(output.text, id), 0o755);
-    const run = spawnSync(process.execPath, [outfile, 'generate', join(root, 'examples/seed-chani-paul.json')], {
+    const run = spawnSync(process.execPath, [outfile, ...cacheRun], {
       env: { ...process.env, [CACHE_VARIABLE]: '1' },
       stdio: 'ignore',
     });
