@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 
@@ -10,8 +10,13 @@ if (!container) {
   throw new Error('Specialisation Studio: #root element is missing from index.html');
 }
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The frame is on screen already, so the editor's first render need not be one long task: as a transition React
+// renders it in slices and the page answers in between (the frame holds nothing to type into meanwhile).
+const root = createRoot(container);
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});
