@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readProject } from '../model/read';
 import type { Project } from '../model/types';
 import { generate } from '../nixos/generate';
 import { generateEarly, generatedFor } from '../store/first-generated';
-import { App } from './App';
+import { renderApp, resetStore } from '../test/dom';
 import { paintFirst, paintLoadFailure } from './paint-first';
 
 const example = (): Project => readProject(JSON.parse(readFileSync('examples/seed-chani-paul.json', 'utf8'))).project;
@@ -23,23 +21,18 @@ function staticFrame(): HTMLElement {
 }
 
 describe("index.html's first paint", () => {
-  let container: HTMLDivElement;
-  let root: Root;
-
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-
+  let unmount = () => {};
   afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
+    unmount();
+    unmount = () => {};
+    resetStore();
   });
 
   it('is the frame the editor draws: the same title, columns, headings, preview label and footer', () => {
     const frame = staticFrame();
-    act(() => root.render(<App />));
+    const app = renderApp();
+    unmount = app.unmount;
+    const container = app.container;
     const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
 
     expect(frame.querySelector('[data-first-paint]')).not.toBeNull();
