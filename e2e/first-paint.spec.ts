@@ -57,6 +57,25 @@ test('shows the stored project as Nix before the editor arrives, then the editor
   expect(consoleErrors).toEqual([]);
 });
 
+test('a configuration.nix dropped on the first paint opens in the import dialog once the editor is there', async ({ page }) => {
+  const release = await holdEditor(page);
+  await page.goto('./');
+  await expect(firstPaint(page).getByRole('status')).toHaveText('Loading the editor…');
+  const url = page.url();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['{ specialisation.early.configuration = { }; }'], 'configuration.nix', { type: 'text/plain' }));
+    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  // The browser did not open the file in place of the page.
+  expect(page.url()).toBe(url);
+  release();
+  const dialog = page.getByRole('dialog', { name: 'Import Nix' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Import 1 specialisation' })).toBeEnabled();
+});
+
 test('says so, and that the project is kept, when the editor cannot be fetched', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Chani and Paul' }).click();

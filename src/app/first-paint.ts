@@ -6,12 +6,16 @@
 import './app.css';
 import './phone-layout.css';
 import './output-panel.css';
+import { holdEarlyDrops } from '../features/import/early-drop';
 import { generateEarly } from '../store/first-generated';
 import { studioStore } from '../store/studio-store';
 import { paintFirst, paintLoadFailure } from './paint-first';
 
 // Asked for first, so that it downloads while the module is generated.
 const editor = import('./main');
+
+// A file dropped on the frame waits for the editor (which takes it when it starts), instead of the browser opening it.
+holdEarlyDrops();
 
 try {
   const { project } = studioStore.getState();

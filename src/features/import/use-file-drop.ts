@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { carriesFiles, droppedBy, takeEarlyDrop, type Dropped } from './early-drop';
 import { readTextFile } from './read-text-file';
 
 export interface Drop {
@@ -12,7 +13,6 @@ export interface Drop {
 }
 
 const MAX_BYTES = 8_000_000;
-const carriesFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].some((t) => t === 'Files' || t === 'text/plain');
 
 /** Files (or text) dropped anywhere on the page; `dragging` is true while something is held over it. */
 export function useFileDrop(handlers: Drop): boolean {
@@ -35,31 +35,35 @@ export function useFileDrop(handlers: Drop): boolean {
       depth = Math.max(0, depth - 1);
       if (depth === 0) setDragging(false);
     };
+    const deliver = (dropped: Dropped) => {
+      if ('text' in dropped) {
+        latest.current.onNix({ text: dropped.text, name: 'dropped text' });
+        return;
+      }
+      const { file } = dropped;
+      if (/\.json$/i.test(file.name)) latest.current.onProjectFile(file);
+      else if (file.size > MAX_BYTES) latest.current.onTooBig(file.name);
+      else
+        void readTextFile(file).then((read) =>
+          'text' in read ? latest.current.onNix({ text: read.text, name: file.name }) : latest.current.onUnreadable(read.problem),
+        );
+    };
     const drop = (e: DragEvent) => {
       depth = 0;
       setDragging(false);
-      const target = e.target as HTMLElement | null;
       // Text dropped into a field goes into the field.
-      if (target?.closest('input, textarea, .monaco-editor') && !e.dataTransfer?.files.length) return;
-      if (!carriesFiles(e)) return;
+      const dropped = droppedBy(e);
+      if (!dropped) return;
       e.preventDefault();
-      const file = e.dataTransfer?.files[0];
-      if (file) {
-        if (/\.json$/i.test(file.name)) latest.current.onProjectFile(file);
-        else if (file.size > MAX_BYTES) latest.current.onTooBig(file.name);
-        else
-          void readTextFile(file).then((read) =>
-            'text' in read ? latest.current.onNix({ text: read.text, name: file.name }) : latest.current.onUnreadable(read.problem),
-          );
-        return;
-      }
-      const text = e.dataTransfer?.getData('text/plain');
-      if (text) latest.current.onNix({ text, name: 'dropped text' });
+      deliver(dropped);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', drop);
+    // A drop made while the page showed its first paint, before these listeners.
+    const early = takeEarlyDrop();
+    if (early) deliver(early);
     return () => {
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragover', over);
