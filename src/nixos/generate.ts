@@ -458,24 +458,24 @@ const userValues = new WeakMap<User, { up: string; value: Expr }>();
 function userValue(u: User, up: string, keep: boolean): Expr {
   const kept = userValues.get(u);
   if (kept?.up === up) return kept.value;
-  if (!keep) return { type: 'attrs', bindings: userFields(u, up) };
+  if (!keep) return { type: 'attrs', bindings: userFields(u, up, false) };
   const value = reusable({ type: 'attrs', bindings: userFields(u, up) });
   userValues.set(u, { up, value });
   return value;
 }
 
-function userFields(u: User, up: string): Binding[] {
+function userFields(u: User, up: string, keep = true): Binding[] {
+  // Model paths for the source map, made only when there is one (the command line's 10,000 users make none).
+  const src = keep ? (field: string) => [`${up}.${field}`] : () => undefined;
   const fields: Binding[] = u.isNormalUser
-    ? [set('isNormalUser', bool(true), [`${up}.isNormalUser`])]
-    : [set('isSystemUser', bool(true), [`${up}.isNormalUser`]), set('group', str(u.name), [`${up}.isNormalUser`])];
-  if (u.uid !== null) fields.push(set('uid', int(u.uid), [`${up}.uid`]));
-  if (u.description !== null) fields.push(set('description', str(u.description), [`${up}.description`]));
-  if (u.extraGroups.length) fields.push(set('extraGroups', list(u.extraGroups.map(str)), [`${up}.extraGroups`]));
-  if (u.shell !== null)
-    fields.push(set('shell', select(v('pkgs'), [own(SHELL_PACKAGES, u.shell) ?? u.shell]), [`${up}.shell`]));
-  if (u.hashedPassword !== null) fields.push(set('hashedPassword', str(u.hashedPassword), [`${up}.hashedPassword`]));
-  if (u.authorizedKeys.length)
-    fields.push(set('openssh.authorizedKeys.keys', list(u.authorizedKeys.map(str)), [`${up}.authorizedKeys`]));
+    ? [set('isNormalUser', bool(true), src('isNormalUser'))]
+    : [set('isSystemUser', bool(true), src('isNormalUser')), set('group', str(u.name), src('isNormalUser'))];
+  if (u.uid !== null) fields.push(set('uid', int(u.uid), src('uid')));
+  if (u.description !== null) fields.push(set('description', str(u.description), src('description')));
+  if (u.extraGroups.length) fields.push(set('extraGroups', list(u.extraGroups.map(str)), src('extraGroups')));
+  if (u.shell !== null) fields.push(set('shell', select(v('pkgs'), [own(SHELL_PACKAGES, u.shell) ?? u.shell]), src('shell')));
+  if (u.hashedPassword !== null) fields.push(set('hashedPassword', str(u.hashedPassword), src('hashedPassword')));
+  if (u.authorizedKeys.length) fields.push(set('openssh.authorizedKeys.keys', list(u.authorizedKeys.map(str)), src('authorizedKeys')));
   return fields;
 }
 
